@@ -1,0 +1,88 @@
+// What extraction reads off a WeChat page and what classification says of it: the schemas every
+// other part (messages, storage, CLI) builds on. Pure data, no browser API.
+import { z } from './zod';
+
+/** WeChat's item_show_type: 0 article, 5 video share, 8 image share, 10 text share. */
+export const ArticleKind = z.enum(['article', 'video', 'image', 'text']);
+export type ArticleKind = z.infer<typeof ArticleKind>;
+
+/**
+ * Structural signals that only the page's DOM carries (the corpora have none, so every field
+ * is optional and absent means "unknown", not zero).
+ */
+export const PageCues = z.object({
+  /** Mini-program cards and links inside the body (`mp-miniprogram`, `data-miniprogram-appid`, weapp links). */
+  miniPrograms: z.number().int().min(0).optional(),
+  /** Product / shop cards inside the body (`mp-common-product`, WeChat store cards). */
+  productCards: z.number().int().min(0).optional(),
+  /** Host names of body links (and the 阅读原文 link) that point into shops or paid-content platforms. */
+  shopHosts: z.array(z.string().max(200)).max(50).optional(),
+  /** Number of images inside the body. */
+  images: z.number().int().min(0).optional(),
+  /** The article is behind WeChat's paywall (付费文章). */
+  paid: z.boolean().optional(),
+});
+export type PageCues = z.infer<typeof PageCues>;
+
+/** An article read off a page. `body` stays in the page: it is never sent or stored. */
+export const Article = z.object({
+  /** Stable identity: `biz:mid:idx` when the page names them, else `s:<id>` from the `/s/<id>` path. */
+  key: z.string().min(1).max(500),
+  /** The account's `__biz` (base64, e.g. `MzA3...`); null when the page does not carry it. */
+  accountId: z.string().max(200).nullable(),
+  accountName: z.string().max(20000),
+  /** `gh_…` (sometimes `wxid_…`) when the page carries it. */
+  accountUsername: z.string().max(200).nullable(),
+  title: z.string().max(20000),
+  /** Epoch milliseconds, from `var ct` / `create_time`. */
+  publishedAt: z.number().int().nullable(),
+  kind: ArticleKind,
+  /** 原创 (copyright_stat 1); false for reprints and unknown. */
+  isOriginal: z.boolean(),
+  /** 阅读原文 target, when set. */
+  sourceUrl: z.string().max(5000).nullable(),
+  /** Plain text, one paragraph per line (`\n`), the same shape as the corpora's `text`. */
+  body: z.string(),
+  cues: PageCues,
+});
+export type Article = z.infer<typeof Article>;
+
+/** Why a page is not an article we can count. */
+export const NotArticleReason = z.enum([
+  'deleted',
+  'violation',
+  'rate-limited',
+  'unavailable',
+  'expired',
+  'unreadable',
+]);
+export type NotArticleReason = z.infer<typeof NotArticleReason>;
+
+export type ExtractResult =
+  | { ok: true; article: Article }
+  | { ok: false; reason: NotArticleReason; message: string };
+
+export const Label = z.enum(['service', 'promotional']);
+export type Label = z.infer<typeof Label>;
+
+/** One piece of evidence behind a verdict: which cue, the article's own words, and its weight. */
+export const Reason = z.object({
+  cue: z.string().min(1).max(64),
+  words: z.array(z.string().max(200)).max(8),
+  weight: z.number().finite(),
+});
+export type Reason = z.infer<typeof Reason>;
+
+export const Verdict = z.object({
+  label: Label,
+  promoScore: z.number().min(0).max(1),
+  reasons: z.array(Reason).max(16),
+});
+export type Verdict = z.infer<typeof Verdict>;
+
+/** What the classifier reads. */
+export interface ClassifyInput {
+  title: string;
+  body: string;
+  cues?: PageCues;
+}

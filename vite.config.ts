@@ -1,0 +1,70 @@
+// One config, several targets, picked by `--mode` (see scripts/build.mjs):
+//   pages       popup and options (Preact, ES modules)
+//   background  the service worker, one classic script (MV3 Chrome and Firefox `background.scripts`)
+//   content-article / content-list   content scripts, one IIFE each with no imports
+import { defineConfig } from 'vitest/config';
+import type { UserConfig } from 'vite';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+const root = import.meta.dirname;
+const scriptEntries: Record<string, string> = {
+  background: 'src/background/index.ts',
+  'content-article': 'src/content/article.ts',
+  'content-list': 'src/content/list.ts',
+};
+
+const shared: UserConfig = {
+  oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+  build: { target: 'chrome120', minify: true, sourcemap: false, reportCompressedSize: false },
+  define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+};
+
+export default defineConfig(({ mode }): UserConfig => {
+  const entry = scriptEntries[mode];
+  if (entry) {
+    return {
+      ...shared,
+      publicDir: false,
+      build: {
+        ...shared.build,
+        outDir: 'dist',
+        emptyOutDir: false,
+        lib: { entry: resolve(root, entry), formats: ['iife'], name: mode.replace(/-/g, '_'), fileName: () => `${mode}.js` },
+      },
+    };
+  }
+  return {
+    ...shared,
+    test: {
+      root,
+      projects: [
+        { extends: true, test: { name: 'unit', include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'], exclude: ['tests/e2e/**'], testTimeout: 30_000 } },
+        { extends: true, test: { name: 'e2e', include: ['tests/e2e/**/*.test.ts'], testTimeout: 120_000, hookTimeout: 120_000, fileParallelism: false } },
+      ],
+    },
+    root: resolve(root, 'src'),
+    publicDir: resolve(root, 'public'),
+    base: '',
+    build: {
+      ...shared.build,
+      outDir: resolve(root, 'dist'),
+      emptyOutDir: true,
+      rolldownOptions: {
+        input: { popup: resolve(root, 'src/popup/index.html'), options: resolve(root, 'src/options/index.html') },
+      },
+      modulePreload: { polyfill: false },
+    },
+    plugins: [
+      {
+        name: 'manifest',
+        // The manifest lives at the top level; dist gets it with the package version stamped in.
+        writeBundle() {
+          const manifest = JSON.parse(readFileSync(resolve(root, 'manifest.json'), 'utf8'));
+          manifest.version = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')).version;
+          writeFileSync(resolve(root, 'dist/manifest.json'), JSON.stringify(manifest, null, 2));
+        },
+      },
+    ],
+  };
+});
