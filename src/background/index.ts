@@ -1,1 +1,27 @@
-// placeholder
+// Service worker entry: registers its listener synchronously at top level (MV3 may start the worker
+// just to deliver one message) and answers every message, valid or not, with a reply.
+import browser, { type Runtime } from 'webextension-polyfill';
+import { parseRequest, type ErrorReply } from '../messages';
+import { StorageFullError } from '../storage/store';
+import { handle, HandlerError, type Context } from './handlers';
+
+const ctx: Context = { areas: { sync: browser.storage.sync, local: browser.storage.local }, now: () => Date.now() };
+const extensionOrigin = new URL(browser.runtime.getURL('/')).origin;
+
+/** Messages from a tab that is not one of our own pages come from a content script inside a web page. */
+function fromContentScript(sender: Runtime.MessageSender): boolean {
+  const url = sender.url ?? sender.tab?.url ?? '';
+  return !url.startsWith(extensionOrigin);
+}
+
+browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender) => {
+  if (sender.id !== browser.runtime.id) return Promise.resolve<ErrorReply>({ ok: false, error: 'forbidden', detail: 'unknown sender' });
+  const parsed = parseRequest(raw, fromContentScript(sender));
+  if (!parsed.ok) return Promise.resolve(parsed.reply);
+  return handle(parsed.request, ctx).catch((err: unknown): ErrorReply => {
+    if (err instanceof HandlerError) return { ok: false, error: err.code, detail: err.message };
+    if (err instanceof StorageFullError) return { ok: false, error: 'storage-full', detail: err.message };
+    console.error('declutter: request failed', err);
+    return { ok: false, error: 'internal', detail: err instanceof Error ? err.message : String(err) };
+  });
+});

@@ -1,0 +1,93 @@
+// Every message between the extension's parts: one zod union of requests, each tied to the schema of
+// its reply. The service worker validates what it receives; nothing unchecked reaches storage.
+import { Label } from './core/article';
+import { MuteDurationSchema, Settings } from './core/prefs';
+import { Observation } from './core/records';
+import { ExportFile } from './core/transfer';
+import { z } from './core/zod';
+
+const AccountId = z.string().min(1).max(300);
+const Name = z.string().max(20000);
+
+export const Request = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('article/observed'), observation: Observation }),
+  z.object({ type: z.literal('article/correct'), key: z.string().min(1).max(500), label: Label.nullable() }),
+  z.object({ type: z.literal('account/mute'), accountId: AccountId, name: Name, duration: MuteDurationSchema }),
+  z.object({ type: z.literal('account/unmute'), accountId: AccountId }),
+  z.object({ type: z.literal('account/pin'), accountId: AccountId, name: Name, pinned: z.boolean() }),
+  z.object({ type: z.literal('account/unfollowed'), accountId: AccountId, name: Name, done: z.boolean() }),
+  z.object({ type: z.literal('suggestion/dismiss'), accountId: AccountId }),
+  z.object({ type: z.literal('settings/update'), settings: Settings.partial() }),
+  z.object({ type: z.literal('undo') }),
+  z.object({ type: z.literal('data/export') }),
+  z.object({ type: z.literal('data/import'), text: z.string().max(64 * 1024 * 1024) }),
+  z.object({ type: z.literal('data/delete-all'), confirm: z.literal(true) }),
+]);
+export type Request = z.infer<typeof Request>;
+export type RequestType = Request['type'];
+export type RequestOf<T extends RequestType> = Extract<Request, { type: T }>;
+
+/**
+ * Content scripts run inside hostile pages: they may only report what they observed, and unmute from
+ * the banner the reader clicked.
+ */
+export const CONTENT_SCRIPT_REQUESTS: ReadonlySet<RequestType> = new Set(['article/observed', 'account/unmute']);
+
+export const ErrorReply = z.object({ ok: z.literal(false), error: z.string(), detail: z.string().optional() });
+export type ErrorReply = z.infer<typeof ErrorReply>;
+
+/** What the last reversible action can restore: the prior value of each pref item and label it changed. */
+export const UndoRecord = z.object({
+  action: z.enum(['mute', 'unmute', 'pin', 'unpin', 'dismiss', 'unfollowed', 'refollowed', 'correct']),
+  accountId: z.string(),
+  name: z.string().max(200),
+  at: z.number().int(),
+  prefs: z.record(z.string(), z.unknown()),
+  labels: z.array(z.object({ key: z.string(), before: Label.nullable() })),
+});
+export type UndoRecord = z.infer<typeof UndoRecord>;
+
+const Ok = z.object({ ok: z.literal(true) });
+const WithUndo = Ok.extend({ undo: UndoRecord.nullable() });
+
+export const Replies = {
+  'article/observed': Ok.extend({ accountId: z.string(), counted: z.boolean(), label: Label, muted: z.boolean() }),
+  'article/correct': WithUndo,
+  'account/mute': WithUndo,
+  'account/unmute': WithUndo,
+  'account/pin': WithUndo,
+  'account/unfollowed': WithUndo,
+  'suggestion/dismiss': WithUndo,
+  'settings/update': Ok,
+  undo: Ok.extend({ undone: UndoRecord.nullable() }),
+  'data/export': Ok.extend({ file: ExportFile }),
+  'data/import': Ok.extend({ accountsAdded: z.number(), articlesAdded: z.number(), correctionsAdded: z.number() }),
+  'data/delete-all': Ok,
+} satisfies Record<RequestType, z.ZodType>;
+
+export type ReplyOf<T extends RequestType> = z.infer<(typeof Replies)[T]>;
+export type Reply<T extends RequestType> = ReplyOf<T> | ErrorReply;
+
+export type ParsedRequest = { ok: true; request: Request } | { ok: false; reply: ErrorReply };
+
+/** Checks a received message: unknown types, wrong shapes and disallowed senders get an error reply. */
+export function parseRequest(raw: unknown, fromContentScript: boolean): ParsedRequest {
+  const parsed = Request.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return { ok: false, reply: { ok: false, error: 'bad-request', detail: issue ? `${issue.path.join('.') || '(root)'}: ${issue.message}` : undefined } };
+  }
+  if (fromContentScript && !CONTENT_SCRIPT_REQUESTS.has(parsed.data.type)) {
+    return { ok: false, reply: { ok: false, error: 'forbidden', detail: `${parsed.data.type} is not allowed from a page` } };
+  }
+  return { ok: true, request: parsed.data };
+}
+
+/** Checks a reply against the schema of its request, so callers get typed data or a clear error. */
+export function parseReply<T extends RequestType>(type: T, raw: unknown): Reply<T> {
+  const err = ErrorReply.safeParse(raw);
+  if (err.success) return err.data;
+  const parsed = Replies[type].safeParse(raw);
+  if (parsed.success) return parsed.data as ReplyOf<T>;
+  return { ok: false, error: 'bad-reply', detail: raw === undefined ? 'no reply (is the service worker running?)' : parsed.error.issues[0]?.message };
+}
