@@ -1,0 +1,210 @@
+// Turning page markup into the plain text the classifier and the corpora share: one paragraph per
+// line, NFC, no invisible spacing. Works on live DOM nodes and on HTML strings found in inline JS.
+
+/** Elements that start and end a line, as a reader sees them. */
+const BLOCK_TAGS = new Set([
+  'address', 'article', 'aside', 'blockquote', 'center', 'dd', 'details', 'dialog', 'div', 'dl', 'dt',
+  'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header',
+  'hgroup', 'hr', 'li', 'main', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'tfoot',
+  'thead', 'tr', 'ul', 'caption',
+]);
+
+/**
+ * Never body text: code, players and widgets whose children are markup or labels, not prose
+ * (the corpora skipped script, style and audio too).
+ */
+const SKIP_TAGS = new Set([
+  'script', 'style', 'noscript', 'template', 'audio', 'video', 'iframe', 'object', 'embed', 'svg',
+  'canvas', 'select', 'textarea', 'button', 'mpvoice', 'qqmusic', 'mp-common-mpaudio', 'mpvideosnap',
+]);
+
+const CELL_TAGS = new Set(['td', 'th']);
+
+const INVISIBLE = /[\u3000\u200b\u2060\ufeff]/g;
+const SPACE_RUN = /[ \t\f\v\r]+/g;
+
+/**
+ * The shape every body leaves extraction in: NFC, U+3000 / NBSP / zero-width removed (as the corpora
+ * did, so n-grams line up), runs of spaces collapsed, lines trimmed, blank lines dropped.
+ */
+export function normalizeText(text: string): string {
+  const cleaned = text.normalize('NFC').replace(INVISIBLE, '').replace(/\u00a0/g, ' ').replace(SPACE_RUN, ' ');
+  const lines = cleaned.split('\n');
+  const kept: string[] = [];
+  for (const line of lines) {
+    const trimmed = line.trim();
+    if (trimmed) kept.push(trimmed);
+  }
+  return kept.join('\n');
+}
+
+/** A single-line label (title, account name): whitespace of any kind becomes one space. */
+export function normalizeLabel(text: string | null | undefined): string {
+  if (!text) return '';
+  return text.normalize('NFC').replace(INVISIBLE, '').replace(/\s+/g, ' ').trim();
+}
+
+const NAMED_ENTITIES: Record<string, string> = {
+  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', yen: '¥', middot: '·', hellip: '…',
+  mdash: '—', ndash: '–', ldquo: '“', rdquo: '”', lsquo: '‘', rsquo: '’', times: '×', copy: '©',
+  reg: '®', emsp: '\u2003', ensp: '\u2002', thinsp: '\u2009', laquo: '«', raquo: '»', bull: '•',
+};
+
+/** Decodes the HTML entities WeChat's server writes into inline JS strings and attribute-like text. */
+export function decodeEntities(text: string): string {
+  if (text.indexOf('&') < 0) return text;
+  return text.replace(/&(#x[0-9a-fA-F]{1,6}|#[0-9]{1,7}|[a-zA-Z]{2,8});/g, (whole, ref: string) => {
+    if (ref.charCodeAt(0) === 35 /* # */) {
+      const code = ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
+      return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    }
+    return NAMED_ENTITIES[ref] ?? NAMED_ENTITIES[ref.toLowerCase()] ?? whole;
+  });
+}
+
+/**
+ * Text of an HTML fragment held in a JS string (share-page `content_noencode`, `document.write`
+ * payloads). Parsed with string operations, not innerHTML: a detached element of the page's document
+ * would still fetch every `<img>` it contains.
+ */
+export function htmlFragmentToText(html: string): string {
+  const withBreaks = html
+    .replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, '')
+    .replace(/<br\s*\/?>/gi, '\n')
+    .replace(/<\/?(p|div|section|li|h[1-6]|blockquote|tr|ul|ol)\b[^>]*>/gi, '\n')
+    .replace(/<[^>]*>/g, '');
+  return normalizeText(decodeEntities(withBreaks));
+}
+
+const ELEMENT_NODE = 1;
+const TEXT_NODE = 3;
+const CDATA_NODE = 4;
+
+/** HTML documents report lower-case local names in browsers and in linkedom alike. */
+function tagOf(node: Node): string {
+  return (node as Element).localName ?? '';
+}
+
+/**
+ * Inline scripts inside an article body that write its text at parse time (2018 image shares use
+ * `document.write("…")`, 2019 video shares set `innerHTML = "…"`). In a live page that text is already
+ * in the DOM beside the script, so the script is only read when its parent holds no other text.
+ */
+export type ScriptTextReader = (scriptSource: string) => string | null;
+
+export interface BlockTextOptions {
+  readScript?: ScriptTextReader;
+  /** Sees every element the walk enters (cue counting rides on the same traversal). */
+  onElement?: (el: Element, tag: string) => void;
+}
+
+const HTML_SPACE_RUN = /[ \t\n\r\f]+/g;
+const BLANK = /^[ \t\n\r\f\u00a0\u3000]*$/;
+/** A run of plain spaces between inline tags is a word gap the author typed; keep it. */
+const SPACES_ONLY = /^[ \t]+$/;
+
+/**
+ * Visible-in-principle text of `root`, one block per line. Walks the tree by hand: `innerText`
+ * depends on layout, and the raw page keeps `#js_content` hidden until its JS runs.
+ *
+ * Adjacent text nodes are handled as one run (parsers differ: linkedom splits a text node at every
+ * entity, a browser does not). A run that is only whitespace is dropped, as the corpora's extraction
+ * did: between inline tags it is source indentation or a lone `&nbsp;`, and a space there would split
+ * CJK words. Whitespace inside a run is kept and collapsed to one space.
+ */
+export function blockText(root: Element, options: BlockTextOptions = {}): string {
+  const { readScript, onElement } = options;
+  const lines: string[] = [];
+  let current = '';
+  let run = '';
+  let preDepth = 0;
+  const flushRun = (): void => {
+    if (run) {
+      if (!BLANK.test(run) || SPACES_ONLY.test(run)) current += run;
+      run = '';
+    }
+  };
+  // Source newlines are spaces outside <pre>; collapsing once per line beats once per text node.
+  const breakLine = (): void => {
+    flushRun();
+    if (current) {
+      lines.push(preDepth > 0 ? current : current.replace(HTML_SPACE_RUN, ' '));
+      current = '';
+    }
+  };
+  const isBlock = (tag: string): boolean => BLOCK_TAGS.has(tag) || (preDepth > 0 && tag === 'code');
+  const leave = (el: Element): void => {
+    flushRun();
+    const tag = tagOf(el);
+    if (isBlock(tag)) breakLine();
+    else if (CELL_TAGS.has(tag)) current += ' ';
+    if (tag === 'pre') preDepth = Math.max(0, preDepth - 1);
+  };
+
+  let node: Node | null = root.firstChild;
+  while (node) {
+    let descend = false;
+    const type = node.nodeType;
+    if (type === TEXT_NODE || type === CDATA_NODE) {
+      const data = (node as CharacterData).data;
+      if (preDepth === 0) run += data;
+      else if (data.indexOf('\n') < 0) current += data;
+      else {
+        const parts = data.split('\n');
+        for (let i = 0; i < parts.length; i++) {
+          if (i > 0) breakLine();
+          current += parts[i] ?? '';
+        }
+      }
+    } else if (type === ELEMENT_NODE) {
+      flushRun();
+      const el = node as Element;
+      const tag = tagOf(el);
+      if (tag === 'br') {
+        breakLine();
+      } else if (tag === 'script') {
+        if (readScript && !hasOwnText(el.parentNode)) {
+          const written = readScript(el.textContent ?? '');
+          if (written) {
+            breakLine();
+            lines.push(written);
+          }
+        }
+      } else if (!SKIP_TAGS.has(tag)) {
+        onElement?.(el, tag);
+        if (isBlock(tag)) breakLine();
+        if (tag === 'pre') preDepth++;
+        if (el.firstChild) descend = true;
+        else leave(el);
+      }
+    }
+    if (descend) {
+      node = node.firstChild;
+      continue;
+    }
+    // Climb until a node with a next sibling, closing every element left on the way.
+    let next: Node | null = node.nextSibling;
+    while (!next) {
+      node = node.parentNode;
+      if (!node || node === root) break;
+      leave(node as Element);
+      next = node.nextSibling;
+    }
+    node = next;
+  }
+  breakLine();
+  return normalizeText(lines.join('\n'));
+}
+
+/** Whether `parent` has text outside its scripts, i.e. a script's output is already in the DOM. */
+function hasOwnText(parent: Node | null): boolean {
+  if (!parent) return false;
+  for (let child = parent.firstChild; child; child = child.nextSibling) {
+    if (child.nodeType === TEXT_NODE) {
+      if ((child as CharacterData).data.trim()) return true;
+    } else if (child.nodeType === ELEMENT_NODE && tagOf(child) !== 'script') {
+      if ((child.textContent ?? '').trim()) return true;
+    }
+  }
+  return false;
+}
