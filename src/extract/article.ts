@@ -83,8 +83,11 @@ function firstText(doc: Document | Element, selector: string): string {
   return '';
 }
 
+/** Text of the element with this id; a blank first one (ids do get duplicated) falls back to the rest. */
 function idText(doc: Document, id: string): string {
-  return normalizeLabel(doc.getElementById(id)?.textContent);
+  const el = doc.getElementById(id);
+  if (!el) return '';
+  return normalizeLabel(el.textContent) || firstText(doc, `[id="${id}"]`);
 }
 
 function metaContent(doc: Document, property: string): string {
