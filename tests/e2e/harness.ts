@@ -1,0 +1,175 @@
+// Runs the built extension in real Chromium (playwright-core, the system Chromium, headless) over
+// pages served on 127.0.0.1 under the real host names, and reads back what it stored.
+import { createServer, type Server } from 'node:http';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import type { AccountRecord, ArticleRecord } from '../../src/core/records';
+
+export const DIST = resolve(import.meta.dirname, '../../dist');
+export const FIXTURES = resolve(import.meta.dirname, '../../../shared/fixtures/wechat/real');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Answers one request: `null` is a 404. Hosts are the real ones the browser asked for. */
+export type Route = (host: string, path: string) => { body: string | Buffer; type?: string; status?: number } | null;
+
+export interface Site {
+  port: number;
+  close(): Promise<void>;
+}
+
+export async function serve(route: Route): Promise<Site> {
+  const server: Server = createServer((req, res) => {
+    const host = (req.headers.host ?? '').split(':')[0] ?? '';
+    const hit = route(host, req.url ?? '/');
+    if (!hit) {
+      res.writeHead(404, { 'content-type': 'text/plain' });
+      res.end('not found');
+      return;
+    }
+    res.writeHead(hit.status ?? 200, { 'content-type': hit.type ?? 'text/html; charset=utf-8' });
+    res.end(hit.body);
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const address = server.address();
+  if (!address || typeof address === 'string') throw new Error('no port');
+  return {
+    port: address.port,
+    close: () => new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); }),
+  };
+}
+
+/** Serves files by exact path on mp.weixin.qq.com, and one page for any weixin.sogou.com path. */
+export function fileRoutes(pages: Record<string, string>, sogou?: string, extra?: Route): Route {
+  return (host, path) => {
+    const fromExtra = extra?.(host, path);
+    if (fromExtra) return fromExtra;
+    if (host === 'weixin.sogou.com' && sogou) return { body: readFileSync(sogou) };
+    const file = host === 'mp.weixin.qq.com' ? pages[path] : undefined;
+    return file ? { body: readFileSync(file) } : null;
+  };
+}
+
+export interface Extension {
+  ctx: BrowserContext;
+  extId: string;
+  site: Site;
+  /** Requests the extension itself made (service worker, its pages), apart from its own files. */
+  extensionRequests: string[];
+  page(): Promise<Page>;
+  visit(page: Page, url: string, opts?: { waitForVerdict?: boolean }): Promise<void>;
+  popup(path?: string): Promise<Page>;
+  dump(): Promise<{ articles: ArticleRecord[]; accounts: AccountRecord[] }>;
+  serviceWorker(): Promise<Worker>;
+  stopServiceWorkers(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function launch(opts: { route: Route; locale?: string; headless?: boolean }): Promise<Extension> {
+  const site = await serve(opts.route);
+  const profile = mkdtempSync(join(tmpdir(), 'declutter-e2e-'));
+  const locale = opts.locale ?? 'zh-CN';
+  const ctx = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: opts.headless ?? true,
+    locale,
+    args: [
+      `--disable-extensions-except=${DIST}`,
+      `--load-extension=${DIST}`,
+      `--lang=${locale}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      // Every other host fails at once: the real pages pull scripts from WeChat's CDN, which tests must not reach.
+      `--host-resolver-rules=MAP mp.weixin.qq.com 127.0.0.1:${site.port}, MAP weixin.sogou.com 127.0.0.1:${site.port}, MAP * ~NOTFOUND, EXCLUDE 127.0.0.1`,
+    ],
+  });
+  const sw = ctx.serviceWorkers()[0] ?? (await ctx.waitForEvent('serviceworker', { timeout: 15_000 }));
+  const extId = new URL(sw.url()).host;
+  const extensionRequests: string[] = [];
+  ctx.on('request', (r) => {
+    const u = r.url();
+    if (u.startsWith('chrome-extension://') || u.startsWith('data:') || u.startsWith('blob:')) return;
+    // Requests the extension's own pages or worker make (not the WeChat pages or their scripts).
+    const frameUrl = (() => {
+      try {
+        return r.frame().url();
+      } catch {
+        return '';
+      }
+    })();
+    if (r.serviceWorker() || frameUrl.startsWith('chrome-extension://')) extensionRequests.push(u);
+  });
+
+  const ext: Extension = {
+    ctx,
+    extId,
+    site,
+    extensionRequests,
+    page: () => ctx.newPage(),
+    async visit(page, url, { waitForVerdict = true } = {}) {
+      await page.goto(url, { waitUntil: 'domcontentloaded' });
+      if (waitForVerdict) await page.waitForSelector('[data-declutter-verdict]', { state: 'attached', timeout: 15_000 });
+    },
+    async popup(path = 'popup/index.html') {
+      const p = await ctx.newPage();
+      await p.goto(`chrome-extension://${extId}/${path}`);
+      return p;
+    },
+    async dump() {
+      const p = await ctx.newPage();
+      await p.goto(`chrome-extension://${extId}/popup/index.html`);
+      const data = await p.evaluate(async () => {
+        const db = await new Promise<IDBDatabase>((res, rej) => {
+          const r = indexedDB.open('declutter');
+          r.onsuccess = () => res(r.result);
+          r.onerror = () => rej(r.error);
+        });
+        const all = (store: string) =>
+          new Promise<unknown[]>((res, rej) => {
+            const r = db.transaction(store).objectStore(store).getAll();
+            r.onsuccess = () => res(r.result);
+            r.onerror = () => rej(r.error);
+          });
+        const out = { articles: await all('articles'), accounts: await all('accounts') };
+        db.close();
+        return out;
+      });
+      await p.close();
+      return data as { articles: ArticleRecord[]; accounts: AccountRecord[] };
+    },
+    async serviceWorker() {
+      return ctx.serviceWorkers()[0] ?? (await ctx.waitForEvent('serviceworker', { timeout: 15_000 }));
+    },
+    async stopServiceWorkers() {
+      const p = ctx.pages()[0] ?? (await ctx.newPage());
+      const cdp = await ctx.newCDPSession(p);
+      await cdp.send('ServiceWorker.enable');
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      await cdp.detach();
+    },
+    async close() {
+      await ctx.close();
+      await site.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+  return ext;
+}
+
+/** Waits until `check` holds (polling), for state that settles asynchronously (a write in flight). */
+export async function eventually<T>(read: () => Promise<T>, check: (v: T) => boolean, timeoutMs = 10_000): Promise<T> {
+  const start = Date.now();
+  let last = await read();
+  while (!check(last)) {
+    if (Date.now() - start > timeoutMs) return last;
+    await new Promise((r) => setTimeout(r, 150));
+    last = await read();
+  }
+  return last;
+}
