@@ -19,7 +19,7 @@ const accountLike = (v: string): boolean => /^[\w@.-]{2,64}$/.test(v);
  */
 function pageVarSpecs(needName: boolean, needTitle: boolean) {
   return {
-    biz: { markers: ['var biz', 'window.biz', 'd.biz', 'var appuin'], objectKeys: ['bizuin'], accept: bizLike, required: true },
+    biz: { markers: ['var biz', 'window.biz', 'd.biz'], objectKeys: ['bizuin'], accept: bizLike, required: true },
     mid: { markers: ['var mid', 'd.mid', 'var appmsgid', 'window.mid'], objectKeys: ['mid'], accept: digits, required: true },
     idx: { markers: ['var idx', 'd.idx', 'var itemidx', 'window.idx'], objectKeys: ['idx'], accept: digits, required: true },
     ct: {
@@ -29,13 +29,13 @@ function pageVarSpecs(needName: boolean, needTitle: boolean) {
       required: true,
     },
     username: {
-      markers: ['var user_name', 'd.user_name', 'window.user_name'],
+      markers: ['var user_name', 'd.user_name'],
       objectKeys: ['user_name'],
       accept: accountLike,
       required: true,
     },
     itemShowType: {
-      markers: ['var item_show_type', 'window.item_show_type', '_g.item_show_type', 'd.item_show_type'],
+      markers: ['var item_show_type', 'window.item_show_type', '_g.item_show_type'],
       objectKeys: ['item_show_type'],
       accept: digits,
       required: true,
@@ -43,15 +43,16 @@ function pageVarSpecs(needName: boolean, needTitle: boolean) {
     nickname: { markers: ['var nickname', 'd.nick_name', 'window.nickname'], objectKeys: ['nick_name'], required: needName },
     title: { markers: ['var msg_title', 'd.title', 'window.msg_title'], objectKeys: ['title'], required: needTitle },
     copyrightStat: {
-      markers: ['var copyright_stat', 'var _copyright_stat', 'd.copyright_stat'],
+      markers: ['var copyright_stat', 'var _copyright_stat'],
       objectKeys: ['copyright_stat'],
       accept: digits,
     },
-    sourceUrl: { markers: ['var msg_source_url', 'd.msg_source_url'], objectKeys: ['source_url'] },
+    sourceUrl: { markers: ['var msg_source_url'], objectKeys: ['source_url'] },
     msgLink: { markers: ['var msg_link', 'd.msg_link'] },
     paySubscribe: { markers: ['var is_pay_subscribe'], objectKeys: ['is_pay_subscribe'], accept: digits },
-    ...shareSpecs(),
+    // Read when met on the way; only a share needs them, and it asks again (shareSpecs) if not met.
     shareContent: { markers: [], objectKeys: ['content_noencode'] },
+    shareDesc: { markers: [], objectKeys: ['desc'] },
   } satisfies Record<string, VarSpec>;
 }
 

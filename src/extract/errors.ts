@@ -27,7 +27,7 @@ export function classifyMessage(message: string): NotArticleReason | null {
   return null;
 }
 
-/** The error a page's message nodes announce, read from the DOM only (cheap; run on every page). */
+/** The error a page's message nodes (or, failing those, its <title>) announce; DOM only. */
 export function errorFromMessageNodes(doc: Document): NotArticle | null {
   const parts: string[] = [];
   const anyMessage = doc.querySelector(MESSAGE_SELECTORS.join(', '));

@@ -8,9 +8,10 @@ export { findListItems, listKind, type ListItem, type ListKind } from './listing
 
 export function extractArticle(doc: Document, url: string): ExtractResult {
   try {
-    // Error templates have no article body, so pages with one skip the error checks (and their
+    // Error templates have no article shell, so pages with one skip the error checks (and their
     // document-wide queries): an article titled "链接已过期怎么办" stays an article.
-    const error = doc.getElementById('js_content') ? null : errorFromMessageNodes(doc);
+    const shell = doc.getElementById('js_content') ?? doc.getElementById('js_article');
+    const error = shell ? null : errorFromMessageNodes(doc);
     if (error) return { ok: false, ...error };
 
     const { article, readable } = readArticle(doc, url);

@@ -134,6 +134,9 @@ export function literalValueAt(text: string, start: number): string | null {
   for (let alternatives = 0; alternatives < 8; alternatives++) {
     i = skipSpace(text, i);
     while (text[i] === '(') i = skipSpace(text, i + 1);
+    // A chained assignment (`window.msg_title = window.title = '…'`) carries the same value.
+    const chained = /^[A-Za-z_$][\w$.]*\s*=(?!=)/.exec(text.slice(i, i + 80));
+    if (chained) i = skipSpace(text, i + chained[0].length);
     if (text.startsWith('xml', i) && !isIdentChar(text[i + 3])) {
       const elseAt = ternaryElse(text, i);
       if (elseAt < 0) return first;

@@ -97,15 +97,38 @@ function sogouAccounts(root: Document | Element, url: string): ListItem[] {
   });
 }
 
-/** The account a whole page belongs to: its URL's `__biz`, else the page's own biz var. */
+const bizFromScripts = new WeakMap<Document, string | null>();
+
+/**
+ * The account a whole page belongs to: its URL's `__biz`, else the page's own biz var (scanned once
+ * per document: scroll brings repeated calls).
+ */
 function pageAccountId(root: Document | Element, url: string): string | null {
   const parsed = parseUrl(url);
   const fromUrl = parsed ? bizParam(parsed.searchParams) : null;
   if (fromUrl) return fromUrl;
-  const vars = readInlineVars(new PageScripts(ownerDocumentOf(root)), {
+  const doc = ownerDocumentOf(root);
+  const cached = bizFromScripts.get(doc);
+  if (cached !== undefined) return cached;
+  const vars = readInlineVars(new PageScripts(doc), {
     biz: { markers: ['var biz', 'window.biz'], accept: (v: string) => /^[A-Za-z0-9+/=_-]{4,64}$/.test(v), required: true },
   });
-  return vars.biz || null;
+  const biz = vars.biz || null;
+  bizFromScripts.set(doc, biz);
+  return biz;
+}
+
+/** A value computed on first use: list pages often get called with roots that hold no items. */
+function lazy<T>(compute: () => T): () => T {
+  let done = false;
+  let value: T;
+  return () => {
+    if (!done) {
+      value = compute();
+      done = true;
+    }
+    return value;
+  };
 }
 
 function pageAccountName(doc: Document, selectors: readonly string[]): string | null {
@@ -121,8 +144,10 @@ function pageAccountName(doc: Document, selectors: readonly string[]): string | 
 
 function albumItems(root: Document | Element, url: string): ListItem[] {
   const doc = ownerDocumentOf(root);
-  const accountName = pageAccountName(doc, ['.album__author-name', '.album__author .album__name', '#js_name', '.profile_nickname']);
-  let pageBiz: string | null | undefined;
+  const accountName = lazy(() =>
+    pageAccountName(doc, ['.album__author-name', '.album__author .album__name', '#js_name', '.profile_nickname']),
+  );
+  const pageBiz = lazy(() => pageAccountId(root, url));
   return itemsIn(root, 'li.album__list-item, .js_album_item[data-link]').flatMap((li) => {
     const title =
       normalizeLabel(decodeEntities(li.getAttribute('data-title') ?? '')) ||
@@ -130,8 +155,7 @@ function albumItems(root: Document | Element, url: string): ListItem[] {
       textIn(li, '.album__item-title');
     if (!title) return [];
     const link = absolute(li.getAttribute('data-link'), url);
-    if (pageBiz === undefined) pageBiz = pageAccountId(root, url);
-    return [{ element: li, title, accountName, accountId: bizOfLink(link) ?? pageBiz, link }];
+    return [{ element: li, title, accountName: accountName(), accountId: bizOfLink(link) ?? pageBiz(), link }];
   });
 }
 
@@ -149,8 +173,10 @@ const HOMEPAGE_ITEM = 'li, .weui_media_box, .appmsg_item, [class*="list-item"], 
 
 function homepageItems(root: Document | Element, url: string): ListItem[] {
   const doc = ownerDocumentOf(root);
-  const accountName = pageAccountName(doc, ['.profile_nickname', '#js_name', '.wx_follow_nickname', '[class*="nickname"]']);
-  const accountId = pageAccountId(root, url);
+  const accountName = lazy(() =>
+    pageAccountName(doc, ['.profile_nickname', '#js_name', '.wx_follow_nickname', '[class*="nickname"]']),
+  );
+  const accountId = lazy(() => pageAccountId(root, url));
   const seen = new Set<Element>();
   const items: ListItem[] = [];
   for (const anchor of itemsIn(root, HOMEPAGE_LINKS)) {
@@ -163,7 +189,8 @@ function homepageItems(root: Document | Element, url: string): ListItem[] {
       normalizeLabel(anchor.textContent);
     if (!title) continue;
     seen.add(container);
-    items.push({ element: container, title, accountName, accountId: accountId ?? bizOfLink(link), link });
+    // Every item of a homepage is the page account's, whatever its link says.
+    items.push({ element: container, title, accountName: accountName(), accountId: accountId() ?? bizOfLink(link), link });
   }
   return items;
 }

@@ -10,22 +10,36 @@ const BLOCK_TAGS = new Set([
 ]);
 
 /**
- * Never body text: code, players and widgets whose children are markup or labels, not prose
- * (the corpora skipped script, style and audio too).
+ * Never body text: code, players and form controls (the corpora skipped script, style and audio too).
  */
 const SKIP_TAGS = new Set([
   'script', 'style', 'noscript', 'template', 'audio', 'video', 'iframe', 'object', 'embed', 'svg',
-  'canvas', 'select', 'textarea', 'button', 'mpvoice', 'qqmusic', 'mp-common-mpaudio', 'mpvideosnap',
+  'canvas', 'select', 'textarea', 'button',
 ]);
+
+/**
+ * WeChat editor widgets (`mp-common-profile`, `mp-miniprogram`, `mpvoice`, `qqmusic`…): empty in the
+ * server HTML the corpora were cut from, filled with card labels once the page's JS runs. Their text
+ * is skipped so a live page reads like the raw one; the cue counter still sees the element.
+ */
+function isWidget(tag: string): boolean {
+  return tag.startsWith('mp') && (tag.startsWith('mp-') || WIDGET_TAGS.has(tag));
+}
+const WIDGET_TAGS = new Set(['mpvoice', 'mpprofile', 'mpvideosnap', 'mpcps', 'mpproduct', 'mpvideo']);
 
 const CELL_TAGS = new Set(['td', 'th']);
 
+/**
+ * Removed, as the corpora did: U+3000 and zero-width spaces. ZWJ and ZWNJ stay: the corpus keeps them
+ * inside emoji sequences (🙋‍♀️).
+ */
 const INVISIBLE = /[\u3000\u200b\u2060\ufeff]/g;
 const SPACE_RUN = /[ \t\f\v\r]+/g;
 
 /**
- * The shape every body leaves extraction in: NFC, U+3000 / NBSP / zero-width removed (as the corpora
- * did, so n-grams line up), runs of spaces collapsed, lines trimmed, blank lines dropped.
+ * The shape every body leaves extraction in, matched line for line against the corpus texts: NFC,
+ * invisible spacing removed, NBSP read as a space (the corpus has "加载 - Chrome" for
+ * `加载&nbsp;- Chrome`), runs of spaces collapsed, lines trimmed, blank lines dropped.
  */
 export function normalizeText(text: string): string {
   const cleaned = text.normalize('NFC').replace(INVISIBLE, '').replace(/\u00a0/g, ' ').replace(SPACE_RUN, ' ');
@@ -170,6 +184,8 @@ export function blockText(root: Element, options: BlockTextOptions = {}): string
             lines.push(written);
           }
         }
+      } else if (tag === 'qqmusic' || isWidget(tag)) {
+        onElement?.(el, tag);
       } else if (!SKIP_TAGS.has(tag)) {
         onElement?.(el, tag);
         if (isBlock(tag)) breakLine();

@@ -24,6 +24,8 @@ describe('literalValueAt', () => {
     [`"\\u4e2d\\u6587 \\"q\\" \\\\"`, '中文 "q" \\'],
     [`JsDecode('a\\\\x26b')`, 'a&b'],
     [`''`, ''],
+    [`window.title = '英伟达霸权「瓦解」？' || ''`, '英伟达霸权「瓦解」？'],
+    [`a == 'x'`, null],
     [`null`, null],
     [`opt.biz || window.biz`, null],
     [`showTitle`, null],

@@ -117,6 +117,14 @@ describe('partial and duplicated pages', () => {
     expect(result.ok).toBe(true);
   });
 
+  test('a share page whose <title> reads like an error stays a share', () => {
+    const html = `<html><head><title>链接已过期</title></head><body><div id="js_article"></div>
+      <script>d.nick_name = "某号"; d.title = "链接已过期怎么办"; d.biz = "MzA=="; d.mid = "1"; d.idx = "1";
+      window.item_show_type = '8' || '';</script></body></html>`;
+    const result = extractArticle(parseDocument(html), URL_SHORT);
+    expect(result).toMatchObject({ ok: true, article: { key: 'MzA==:1:1', kind: 'image', title: '链接已过期怎么办' } });
+  });
+
   test('cues come from the body only: a shop link in page chrome does not count', () => {
     const html = page(
       `<div id="js_content"><p>买<a href="https://item.taobao.com/item.htm?id=1">这个</a></p><img src="a.png">

@@ -15,7 +15,12 @@ describe('blockText', () => {
     ['blocks become lines', '<p>一</p><section><p>二</p>三</section><h2>四</h2>', '一\n二\n三\n四'],
     ['inline elements join', '<p><span>价格</span><strong>￥99</strong><em>起</em></p>', '价格￥99起'],
     ['br breaks a line', '<p>第一行<br>第二行<br/><br/></p>', '第一行\n第二行'],
-    ['script, style, audio and players are skipped', '<p>a<script>var x = 1</script><style>p{}</style><mpvoice>v</mpvoice><audio>x</audio>b</p>', 'ab'],
+    ['script, style, audio and players are skipped', '<p>a<script>var x = 1</script><style>p{}</style><audio>x</audio>b</p>', 'ab'],
+    [
+      'editor widgets filled by page JS are skipped',
+      '<p>a<mpvoice>语音</mpvoice><mp-common-profile><span>阮一峰的网络日志</span>关注</mp-common-profile><qqmusic>歌</qqmusic>b</p>',
+      'ab',
+    ],
     ['indentation between inline tags is dropped (it would split CJK words)', '<p><span>热梗，</span>\n      <span>她站在</span></p>', '热梗，她站在'],
     ['a lone &nbsp; element is dropped, as in the corpus', '<p><span>之一 —</span><span>&nbsp;</span><span>定积分</span></p>', '之一 —定积分'],
     ['&nbsp; inside text is a space', '<p><span>21号&nbsp;</span><span>正式上线</span></p>', '21号 正式上线'],
@@ -43,10 +48,12 @@ describe('blockText', () => {
 
   test('onElement sees every element the walk enters, but none inside skipped ones', () => {
     const seen: string[] = [];
-    const root = parseDocument('<div id="r"><p><img><a href="x">l</a></p><svg><a href="y"></a></svg></div>').getElementById('r');
+    const root = parseDocument(
+      '<div id="r"><p><img><a href="x">l</a></p><svg><a href="y"></a></svg><mp-miniprogram><a>x</a></mp-miniprogram></div>',
+    ).getElementById('r');
     if (!root) throw new Error('no root');
     blockText(root, { onElement: (_el, tag) => seen.push(tag) });
-    expect(seen).toEqual(['p', 'img', 'a']);
+    expect(seen).toEqual(['p', 'img', 'a', 'mp-miniprogram']);
   });
 });
 
