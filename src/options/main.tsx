@@ -1,2 +1,10 @@
+// Options entry: real Actions over IndexedDB, extension storage and the service worker.
 import { render } from 'preact';
-render(<p>…</p>, document.getElementById('app')!);
+import { browserActions } from '../ui/browser-actions';
+import { preparePage } from '../ui/page';
+import { Options } from './Options';
+import '../ui/base.css';
+import './options.css';
+
+preparePage('optionsPageTitle');
+render(<Options actions={browserActions()} />, document.getElementById('app')!);

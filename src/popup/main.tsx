@@ -1,2 +1,10 @@
+// Popup entry: real Actions over IndexedDB, extension storage and the service worker.
 import { render } from 'preact';
-render(<p>…</p>, document.getElementById('app')!);
+import { browserActions } from '../ui/browser-actions';
+import { preparePage } from '../ui/page';
+import { Popup } from './Popup';
+import '../ui/base.css';
+import './popup.css';
+
+preparePage('extName');
+render(<Popup actions={browserActions()} />, document.getElementById('app')!);

@@ -1,0 +1,162 @@
+// The popup: this week's summary, mute and unfollow suggestions, every account, an account's
+// articles, and the unfollow guide. Reads through Actions; every change is a request to the worker.
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { isMuted } from '../core/prefs';
+import { suggestMutes } from '../core/suggest';
+import type { RequestOf, RequestType } from '../messages';
+import { weekSummary } from '../storage/store';
+import type { Actions, UiData } from '../ui/actions';
+import { useMuteDuration } from '../ui/duration';
+import { t } from '../ui/i18n';
+import { SettingsIcon } from '../ui/icons';
+import { unfollowChecklist, type SortKey } from '../ui/model';
+import { UndoBar } from '../ui/undo-bar';
+import { useRunner, type Status } from '../ui/runner';
+import { useData } from '../ui/use-data';
+import { AccountDetail } from './AccountDetail';
+import { AccountList, PAGE } from './AccountList';
+import { Suggestions } from './Suggestions';
+import { Summary } from './Summary';
+import { UnfollowGuide } from './UnfollowGuide';
+
+export type View = { kind: 'main' } | { kind: 'account'; id: string } | { kind: 'unfollow'; id: string | null };
+
+
+/** What the parts of the popup may do: send a request (reloading after), and move between views. */
+export interface Controller {
+  actions: Actions;
+  run<T extends RequestType>(request: RequestOf<T>, done?: string): Promise<boolean>;
+  open(view: View): void;
+  setStatus(status: Status | null): void;
+}
+
+export type Derived = ReturnType<typeof derive>;
+
+function derive(data: UiData) {
+  const suggestions = suggestMutes(data.accounts, data.prefs, data.now);
+  const byId = new Map(data.accounts.map((a) => [a.id, a]));
+  const muted = data.accounts.reduce((n, a) => n + (isMuted(data.prefs, a.id, data.now) ? 1 : 0), 0);
+  return {
+    suggestions,
+    byId,
+    muted,
+    week: weekSummary(data.accounts, data.now),
+    checklist: unfollowChecklist(data.accounts, data.prefs, suggestions),
+  };
+}
+
+export function Popup({ actions }: { actions: Actions }) {
+  const { data, error, reload } = useData(actions);
+  const [view, setView] = useState<View>({ kind: 'main' });
+  const [duration, setDuration] = useMuteDuration();
+  const [query, setQuery] = useState('');
+  const [sort, setSort] = useState<SortKey>('ratio');
+  const [shown, setShown] = useState(PAGE);
+  const mainScroll = useRef(0);
+  const returnFocus = useRef<HTMLElement | null>(null);
+  const derived = useMemo(() => (data ? derive(data) : null), [data]);
+
+  const runner = useRunner(actions, reload);
+  const { busy, status, setStatus } = runner;
+  const ctl: Controller = {
+    actions,
+    async run(request, done) {
+      return (await runner.send(request, done)) !== null;
+    },
+    open(next) {
+      if (view.kind === 'main' && next.kind !== 'main') {
+        mainScroll.current = window.scrollY;
+        returnFocus.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+      }
+      setStatus(null);
+      setView(next);
+    },
+    setStatus,
+  };
+
+  // Moving between views keeps the keyboard where the reader was: into the new view, and back to
+  // the control that opened it (the main view stays mounted while hidden, so that control still exists).
+  useEffect(() => {
+    if (view.kind !== 'main') {
+      window.scrollTo(0, 0);
+      document.querySelector<HTMLElement>('[data-view-focus]')?.focus();
+      return;
+    }
+    window.scrollTo(0, mainScroll.current);
+    const back = returnFocus.current;
+    returnFocus.current = null;
+    if (back?.isConnected) back.focus();
+  }, [view]);
+
+  // The first render with data: the figure `npm run bench` and the e2e tests wait for.
+  useEffect(() => {
+    if (!data) return;
+    if (!performance.getEntriesByName('declutter:popup-ready').length) {
+      performance.mark('declutter:popup-ready');
+      performance.measure('declutter:popup-first-render', { start: 0, end: 'declutter:popup-ready' });
+    }
+  }, [data !== null]);
+
+  // An action that removed the focused control (a muted suggestion) hands focus to Undo.
+  useEffect(() => {
+    if (data?.undo && (document.activeElement === document.body || !document.activeElement)) {
+      document.querySelector<HTMLElement>('[data-testid="undo"]')?.focus();
+    }
+  }, [data?.undo?.at]);
+
+  const undo = async (): Promise<void> => {
+    await ctl.run({ type: 'undo' }, t('undone'));
+  };
+
+  if (!data || !derived) {
+    return (
+      <div class="popup" data-state={error ? 'error' : 'loading'}>
+        <Header actions={actions} />
+        <p class={error ? 'status error' : 'loading'} role={error ? 'alert' : undefined}>
+          {error ? t('errorLoad', error) : t('loading')}
+        </p>
+      </div>
+    );
+  }
+
+  const account = view.kind === 'account' ? derived.byId.get(view.id) : undefined;
+  return (
+    <div class="popup" data-state="ready" data-view={view.kind}>
+      <div hidden={view.kind !== 'main'}>
+        <Header actions={actions} />
+        <main>
+          <Summary data={data} derived={derived} />
+          {data.accounts.length === 0 ? (
+            <p class="empty">{t('emptyAll')}</p>
+          ) : (
+            <>
+              <Suggestions data={data} derived={derived} ctl={ctl} duration={duration} setDuration={setDuration} busy={busy} />
+              <AccountList data={data} ctl={ctl} query={query} setQuery={setQuery} sort={sort} setSort={setSort} shown={shown} setShown={setShown} />
+            </>
+          )}
+        </main>
+      </div>
+      {view.kind === 'account' && (
+        <AccountDetail key={view.id} accountId={view.id} account={account} data={data} ctl={ctl} duration={duration} setDuration={setDuration} busy={busy} />
+      )}
+      {view.kind === 'unfollow' && <UnfollowGuide focusId={view.id} data={data} derived={derived} ctl={ctl} busy={busy} />}
+      <div class="dock">
+        <div class="status-line" role="status" aria-live="polite">
+          {status && <p class={`status ${status.kind}`}>{status.text}</p>}
+        </div>
+        {data.undo && <UndoBar undo={data.undo} onUndo={() => void undo()} busy={busy} />}
+      </div>
+    </div>
+  );
+}
+
+function Header({ actions }: { actions: Actions }) {
+  return (
+    <header class="top">
+      <h1>{t('extName')}</h1>
+      <button type="button" class="icon-button" aria-label={t('openSettings')} title={t('openSettings')} onClick={() => actions.openOptions()}>
+        <SettingsIcon />
+      </button>
+    </header>
+  );
+}

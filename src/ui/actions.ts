@@ -1,0 +1,30 @@
+// The one interface the popup and options pages talk through (the Dark Reader pattern): reads come
+// from IndexedDB and extension storage, every write is a message to the service worker. The
+// browser implementation is in `browser-actions.ts`; `mock-actions.ts` runs the UI without a browser.
+import type { Prefs } from '../core/prefs';
+import type { AccountRecord, ArticleRecord } from '../core/records';
+import type { Reply, RequestOf, RequestType, UndoRecord } from '../messages';
+
+/** Everything the popup's first render needs: per-account tallies, never articles. */
+export interface UiData {
+  accounts: AccountRecord[];
+  prefs: Prefs;
+  /** The last reversible action, while `storage.local` still holds it. */
+  undo: UndoRecord | null;
+  /** The instant the data was read (mute expiry, trends and "this week" are relative to it). */
+  now: number;
+}
+
+export interface Actions {
+  load(): Promise<UiData>;
+  /** An account's most recently seen articles, newest first. */
+  accountArticles(accountId: string, limit?: number): Promise<ArticleRecord[]>;
+  send<T extends RequestType>(request: RequestOf<T>): Promise<Reply<T>>;
+  /** Calls `onChange` when stored data may have changed (prefs, undo, new articles); returns the unsubscribe. */
+  subscribe(onChange: () => void): () => void;
+  /** Puts text on the clipboard; false when the browser refused (the UI then offers a text field to copy from). */
+  copyText(text: string): Promise<boolean>;
+  /** Offers a file for download (the export). */
+  saveFile(name: string, text: string, type: string): void;
+  openOptions(): void;
+}

@@ -1,0 +1,71 @@
+// Actions in the extension: the pages read IndexedDB and storage directly (same extension origin) and
+// send every write to the service worker.
+import browser from 'webextension-polyfill';
+import { UndoRecord } from '../messages';
+import { send } from '../shared/send';
+import { readPrefs } from '../storage/prefs-store';
+import { accountArticles, listAccounts } from '../storage/store';
+import type { Actions } from './actions';
+
+/**
+ * Messages that other parts send to the service worker reach extension pages too: a content script
+ * reporting an article, or the options page importing. The worker writes IndexedDB, which has no
+ * change event, so these are the hint to read again once the write has landed.
+ */
+const DATA_HINTS = new Set(['article/observed', 'article/correct', 'data/import', 'data/delete-all']);
+/** Re-reads after a hint: soon for a warm worker, and again for one that had to start first. */
+const HINT_DELAYS_MS = [300, 1500];
+
+export function browserActions(): Actions {
+  const areas = { sync: browser.storage.sync, local: browser.storage.local };
+  return {
+    async load() {
+      const [accounts, prefs, undoItem] = await Promise.all([listAccounts(), readPrefs(areas), browser.storage.local.get('undo')]);
+      const undo = UndoRecord.safeParse(undoItem['undo']);
+      return { accounts, prefs, undo: undo.success ? undo.data : null, now: Date.now() };
+    },
+    accountArticles: (accountId, limit) => accountArticles(accountId, limit),
+    send: (request) => send(request),
+    subscribe(onChange) {
+      let timers: ReturnType<typeof setTimeout>[] = [];
+      const onStorage = (): void => onChange();
+      const onMessage = (message: unknown): undefined => {
+        const type = message && typeof message === 'object' ? (message as { type?: unknown }).type : undefined;
+        if (typeof type === 'string' && DATA_HINTS.has(type)) {
+          timers.forEach(clearTimeout);
+          timers = HINT_DELAYS_MS.map((ms) => setTimeout(onChange, ms));
+        }
+        // Returning nothing leaves the reply to the service worker.
+        return undefined;
+      };
+      browser.storage.onChanged.addListener(onStorage);
+      browser.runtime.onMessage.addListener(onMessage);
+      return () => {
+        timers.forEach(clearTimeout);
+        browser.storage.onChanged.removeListener(onStorage);
+        browser.runtime.onMessage.removeListener(onMessage);
+      };
+    },
+    async copyText(text) {
+      try {
+        await navigator.clipboard.writeText(text);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    saveFile(name, text, type) {
+      const url = URL.createObjectURL(new Blob([text], { type }));
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = name;
+      document.body.append(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    },
+    openOptions() {
+      void browser.runtime.openOptionsPage();
+    },
+  };
+}
