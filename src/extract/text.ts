@@ -147,9 +147,10 @@ export function blockText(root: Element, options: BlockTextOptions = {}): string
     }
   };
   const isBlock = (tag: string): boolean => BLOCK_TAGS.has(tag) || (preDepth > 0 && tag === 'code');
-  const leave = (el: Element): void => {
+  // Tags of the elements the walk is inside, so leaving one needs no second DOM read.
+  const open: string[] = [];
+  const leave = (tag: string): void => {
     flushRun();
-    const tag = tagOf(el);
     if (isBlock(tag)) breakLine();
     else if (CELL_TAGS.has(tag)) current += ' ';
     if (tag === 'pre') preDepth = Math.max(0, preDepth - 1);
@@ -190,8 +191,10 @@ export function blockText(root: Element, options: BlockTextOptions = {}): string
         onElement?.(el, tag);
         if (isBlock(tag)) breakLine();
         if (tag === 'pre') preDepth++;
-        if (el.firstChild) descend = true;
-        else leave(el);
+        if (el.firstChild) {
+          descend = true;
+          open.push(tag);
+        } else leave(tag);
       }
     }
     if (descend) {
@@ -203,7 +206,7 @@ export function blockText(root: Element, options: BlockTextOptions = {}): string
     while (!next) {
       node = node.parentNode;
       if (!node || node === root) break;
-      leave(node as Element);
+      leave(open.pop() ?? '');
       next = node.nextSibling;
     }
     node = next;
