@@ -1,6 +1,5 @@
-// Article pages (`/s/<id>`, `/s?__biz=…`) of every layout 2017–2026 and their share variants:
-// identity, account, title, time, kind and body. DOM nodes first (cheap and what the reader sees),
-// inline page vars for what only they carry (biz, mid, idx, time, copyright).
+// Article pages (`/s/<id>`, `/s?__biz=…`) of every layout 2017–2026 and their video/image/text shares:
+// identity, account, title, time, kind, body. DOM nodes first; inline vars for what only they carry.
 import type { Article, ArticleKind } from '../core/article';
 import { CueCollector } from './cues';
 import { literalValueAt, PageScripts, readInlineVars, type VarSpec, type VarValues } from './inline-vars';
@@ -8,7 +7,7 @@ import { imageShareBody, textShare, type ShareData } from './share';
 import { blockText, decodeEntities, htmlFragmentToText, normalizeLabel } from './text';
 import { articleUrlParts } from './url';
 
-const digits = (v: string): boolean => /^\d+$/.test(v);
+const digits = (v: string): boolean => /^\d{1,20}$/.test(v);
 const epochSeconds = (v: string): boolean => /^\d{9,11}$/.test(v);
 const bizLike = (v: string): boolean => /^[A-Za-z0-9+/=_-]{4,64}$/.test(v);
 const accountLike = (v: string): boolean => /^[\w@.-]{2,64}$/.test(v);
@@ -135,6 +134,19 @@ function clean(value: string | undefined): string {
   return value ? normalizeLabel(decodeEntities(value)) : '';
 }
 
+/**
+ * Pages before 2019 print the date (`em#post-date` "2018-04-07"); later ones fill `#publish_time` by
+ * JS ("2025年11月7日 08:31" in a live page). Read as Beijing time, for pages whose `ct` var is missing.
+ */
+function shownDate(doc: Document): number | null {
+  const text = idText(doc, 'post-date') || idText(doc, 'publish_time');
+  const m = /(\d{4})[-年/.](\d{1,2})[-月/.](\d{1,2})日?(?:\s+(\d{1,2}):(\d{2}))?/.exec(text);
+  if (!m) return null;
+  const [y, mo, d, h, mi] = m.slice(1).map((part) => Number(part ?? 0));
+  const ms = Date.UTC(y ?? 0, (mo ?? 1) - 1, d ?? 1, (h ?? 0) - 8, mi ?? 0);
+  return Number.isFinite(ms) ? ms : null;
+}
+
 export interface ArticleDraft {
   article: Article;
   /** Whether the page identified itself as an article: a key, an account or title, and some text. */
@@ -197,7 +209,9 @@ export function readArticle(doc: Document, url: string): ArticleDraft {
   if (share.content && kind !== 'article') for (const href of hrefsInHtml(share.content)) cues.addLink(href);
 
   const ct = vars.ct;
-  const sourceUrl = clean(vars.sourceUrl) || null;
+  // Values go to storage and messages under Article's limits; an oversized one is junk, not data.
+  const source = clean(vars.sourceUrl);
+  const sourceUrl = source && source.length <= 5000 ? source : null;
   cues.addLink(sourceUrl);
   const copyright = vars.copyrightStat;
   const isOriginal = copyright ? copyright === '1' : idText(doc, 'copyright_logo').startsWith('原创');
@@ -213,10 +227,10 @@ export function readArticle(doc: Document, url: string): ArticleDraft {
   const article: Article = {
     key,
     accountId: biz,
-    accountName,
+    accountName: accountName.slice(0, 20000),
     accountUsername: vars.username || null,
-    title,
-    publishedAt: ct ? Number(ct) * 1000 : null,
+    title: title.slice(0, 20000),
+    publishedAt: ct ? Number(ct) * 1000 : shownDate(doc),
     kind,
     isOriginal,
     sourceUrl,

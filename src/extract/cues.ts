@@ -1,6 +1,5 @@
-// Structural promo cues only the DOM carries: mini-program and product cards, links into shops and
-// paid-content platforms, image count, paywall. Read from the article body, never the whole page
-// (every 2025+ page carries WeChat's own ad templates elsewhere).
+// Structural promo cues only the DOM carries (mini-program and product cards, shop links, images,
+// paywall), read from the article body only: 2025+ pages carry WeChat's own ad templates elsewhere.
 import type { PageCues } from '../core/article';
 
 /**

@@ -1,6 +1,5 @@
-// Reading the server-filled values WeChat pages carry in inline JS (`var nickname = htmlDecode("…")`,
-// `d.title = xml ? … : '…'`, `window.cgiDataNew = { nick_name: JsDecode('…') }`) without running it.
-// Only string literals are taken: `var biz = null` or `opt.biz || window.biz` is library code, not data.
+// Server-filled values in inline JS (`var nickname = htmlDecode("…")`, `d.title = xml ? … : '…'`,
+// `window.cgiDataNew = {…}`), read without running it; only string literals count as data.
 
 /** Where one value may sit, and what a real one looks like. */
 export interface VarSpec {

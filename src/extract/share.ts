@@ -1,6 +1,5 @@
-// Share pages at article URLs (item_show_type 8 image share, 10 text share): their text lives in
-// `window.cgiDataNew.content_noencode` (`JsDecode('…')`, or a plain literal since 2026) or, once
-// the page's JS has run, in `#js_text_desc`. Title and body follow the corpus's conventions.
+// Share pages at article URLs (item_show_type 8 image, 10 text): caption from `cgiDataNew.content_noencode`
+// or the rendered `#js_text_desc`; title and body split as the corpus did.
 import { blockText, htmlFragmentToText, normalizeLabel } from './text';
 
 /** What the page data says about a share (from `window.cgiDataNew` or the `d.*` vars). */

@@ -21,16 +21,16 @@ export function parseUrl(url: string, base?: string): URL | null {
 
 /** `__biz` is base64: a `+` that arrived unencoded was turned into a space by query parsing. */
 export function bizParam(params: URLSearchParams): string | null {
-  const biz = params.get('__biz') ?? params.get('biz');
-  return biz ? biz.trim().replace(/ /g, '+') : null;
+  const biz = (params.get('__biz') ?? params.get('biz'))?.trim().replace(/ /g, '+');
+  return biz && /^[A-Za-z0-9+/=_-]{4,64}$/.test(biz) ? biz : null;
 }
 
 export function articleUrlParts(url: string): ArticleUrlParts {
   const parsed = parseUrl(url.replace(/&amp;/g, '&'), 'https://mp.weixin.qq.com/');
   if (!parsed) return EMPTY;
-  const short = /^\/s\/([A-Za-z0-9_-]+)/.exec(parsed.pathname);
+  const short = /^\/s\/([A-Za-z0-9_-]{1,200})(?:$|[/?#])/.exec(parsed.pathname);
   const params = parsed.searchParams;
-  const digits = (v: string | null): string | null => (v && /^\d+$/.test(v) ? v : null);
+  const digits = (v: string | null): string | null => (v && /^\d{1,20}$/.test(v) ? v : null);
   return {
     biz: bizParam(params),
     mid: digits(params.get('mid') ?? params.get('appmsgid')),

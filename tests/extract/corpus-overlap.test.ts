@@ -1,6 +1,5 @@
-// Invariant: a body we extract has the shape of the labelled corpus's `text` for the same article,
-// so a classifier trained on the corpus sees at run time what it saw in training. Checked on the 11
-// saved corpus pages (other years and layouts) and on the 17 fixture pages that are corpus rows too.
+// Invariant: our body for a page has the shape of the corpus `text` of the same article (the 11 saved
+// corpus pages of other years and layouts, and the 17 fixture pages that are corpus rows too).
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';

@@ -1,6 +1,5 @@
-// List pages. The Sogou pages are real fixtures; no album or rendered homepage was saved, so those two
-// use small pages built from the markup documented in DESIGN.md (album) and from the items Sogou's
-// profile.js renders out of `var msgList` (homepage): they pin the selectors, not WeChat's layout.
+// List pages: Sogou on its real fixtures; album and rendered homepage (no saved page exists) on small
+// pages built from DESIGN.md's album markup and the items Sogou's profile.js renders from `msgList`.
 import { describe, expect, test } from 'vitest';
 import { findListItems, listKind } from '../../src/extract';
 import { loadFixture, parseDocument } from '../helpers/dom';

@@ -117,6 +117,24 @@ describe('partial and duplicated pages', () => {
     expect(result.ok).toBe(true);
   });
 
+  test('oversized or odd values still make a schema-valid Article', () => {
+    const long = 'x'.repeat(30000);
+    const html = `<html><body><a id="js_name">${long}</a><h1 id="activity-name">${long}</h1><div id="js_content">正文</div>
+      <script>var msg_source_url = 'https://a.com/${long}'; var mid = "${'9'.repeat(40)}"; var ct = "abc";</script></body></html>`;
+    const result = extractArticle(parseDocument(html), `https://mp.weixin.qq.com/s/${'a'.repeat(300)}`);
+    expect(result.ok).toBe(false);
+    const ok = extractArticle(parseDocument(html), URL_LONG);
+    if (!ok.ok) throw new Error(ok.message);
+    const article = Article.parse(ok.article);
+    expect(article).toMatchObject({ key: 'MzA3MDU1Mzg0MQ==:2699554672:6', sourceUrl: null, publishedAt: null });
+  });
+
+  test('without a ct var the date shown on the page is read as Beijing time', () => {
+    const html = page('<em id="post-date">2018-04-07</em><div id="js_content">正文</div>');
+    const result = extractArticle(parseDocument(html), URL_LONG);
+    expect(result.ok && result.article.publishedAt).toBe(Date.UTC(2018, 3, 6, 16, 0));
+  });
+
   test('a share page whose <title> reads like an error stays a share', () => {
     const html = `<html><head><title>链接已过期</title></head><body><div id="js_article"></div>
       <script>d.nick_name = "某号"; d.title = "链接已过期怎么办"; d.biz = "MzA=="; d.mid = "1"; d.idx = "1";
