@@ -1,0 +1,67 @@
+// @vitest-environment happy-dom
+// The popup over the real service-worker handlers and storage (fake-indexeddb): after the reader
+// sees a mostly promotional account and a service account, only the first is suggested; Mute writes
+// the real pref and Undo restores storage exactly; a correction moves the real tally.
+import { beforeEach, expect, test } from 'vitest';
+import { freshDb, observation } from '../storage/fresh-db';
+import { MemoryArea } from '../storage/memory-area';
+import type { Context } from '../../src/background/handlers';
+import { Popup } from '../../src/popup/Popup';
+import { getAccount, recordObservation } from '../../src/storage/store';
+import { byText, click, mount, rows, suggestions, useLocale, waitFor } from './helpers';
+import { handlerActions } from './handler-actions';
+
+const NOW = Date.UTC(2026, 10, 25, 4);
+let ctx: Context;
+
+beforeEach(async () => {
+  useLocale('zh_CN');
+  localStorage.clear();
+  await freshDb();
+  ctx = { areas: { sync: new MemoryArea(8192), local: new MemoryArea() }, now: () => NOW };
+  for (let i = 0; i < 8; i++) await recordObservation(observation('Promo', i === 3 ? 'service' : 'promotional'), NOW - (8 - i) * 3_600_000);
+  for (let i = 0; i < 8; i++) await recordObservation(observation('Serv', i === 5 ? 'promotional' : 'service'), NOW - (8 - i) * 3_600_000);
+});
+
+function storageSnapshot() {
+  return {
+    sync: Object.fromEntries((ctx.areas.sync as MemoryArea).items),
+    local: Object.fromEntries((ctx.areas.local as MemoryArea).items),
+  };
+}
+
+test('only the promotional account is suggested; mute writes the pref and undo restores storage exactly', async () => {
+  const actions = handlerActions(ctx);
+  const root = await mount(<Popup actions={actions} />);
+  expect(rows(root).map((r) => r.dataset['accountId']).sort()).toEqual(['MzPromo', 'MzServ']);
+  const list = suggestions(root);
+  expect(list.map((s) => s.dataset['accountId'])).toEqual(['MzPromo']);
+  expect(list[0]!.querySelector('.reason')!.textContent).toBe('最近 8 篇中有 7 篇是推广');
+
+  const before = storageSnapshot();
+  await click(list[0]!.querySelector('[data-testid="mute-button"]'));
+  const muted = storageSnapshot();
+  expect(muted.sync['mute:MzPromo']).toEqual({ name: '账号Promo', since: NOW, until: NOW + 30 * 86_400_000 });
+  expect(rows(root).find((r) => r.dataset['accountId'] === 'MzPromo')!.dataset['muted']).toBe('true');
+
+  await click(root.querySelector('[data-testid="undo"]'));
+  expect(storageSnapshot()).toEqual(before);
+  expect(root.querySelector('[data-testid="undo"]')).toBeNull();
+  expect(rows(root).find((r) => r.dataset['accountId'] === 'MzPromo')!.dataset['muted']).toBe('false');
+});
+
+test('a correction in the account detail moves the stored tally, and undo moves it back', async () => {
+  const actions = handlerActions(ctx);
+  const root = await mount(<Popup actions={actions} />);
+  await click(rows(root).find((r) => r.dataset['accountId'] === 'MzServ')!.querySelector('button'));
+  const promoArticle = [...root.querySelectorAll<HTMLElement>('[data-testid="article"]')].find((a) => a.dataset['label'] === 'promotional')!;
+  expect((await getAccount('MzServ'))!.promo).toBe(1);
+  await click(byText(promoArticle, 'button', '不是推广'));
+  expect((await getAccount('MzServ'))!.promo).toBe(0);
+  expect(rows(root).find((r) => r.dataset['accountId'] === 'MzServ')!.dataset['promoRatio']).toBe('0');
+  await click(root.querySelector('[data-testid="undo"]'));
+  expect((await getAccount('MzServ'))!.promo).toBe(1);
+  const again = (): HTMLElement => root.querySelector<HTMLElement>(`[data-testid="article"][data-key="${promoArticle.dataset['key']}"]`)!;
+  await waitFor(() => again().dataset['label'] === 'promotional');
+  expect(again().dataset['corrected']).toBe('false');
+});
