@@ -318,7 +318,7 @@ describe('account detail', () => {
     expect(corrected.querySelector('.verdict')!.textContent).toBe('正常内容');
     expect(actions.accounts.get(B)!.promo).toBe(5);
     expect(rows(root).find((r) => r.dataset['accountId'] === B)!.dataset['promoRatio']).toBe(String(5 / 6));
-    expect(root.querySelector('[data-testid="undo-bar"]')!.dataset['action']).toBe('correct');
+    expect(root.querySelector<HTMLElement>('[data-testid="undo-bar"]')!.dataset['action']).toBe('correct');
     // Back to the model's call.
     await click(byText(corrected, 'button', '恢复模型判断'));
     expect(actions.sent.at(-1)).toEqual({ type: 'article/correct', key: first.dataset['key'], label: null });
