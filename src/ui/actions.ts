@@ -17,6 +17,13 @@ export interface UiData {
 
 export interface Actions {
   load(): Promise<UiData>;
+  /**
+   * What the popup showed last time, synchronously, so the first rows appear before IndexedDB has
+   * answered; null when there is none. `load()` follows and replaces it.
+   */
+  cached(): UiData | null;
+  /** Keeps freshly loaded data for the next `cached()`. */
+  remember(data: UiData): void;
   /** An account's most recently seen articles, newest first. */
   accountArticles(accountId: string, limit?: number): Promise<ArticleRecord[]>;
   send<T extends RequestType>(request: RequestOf<T>): Promise<Reply<T>>;

@@ -5,7 +5,8 @@ import { UndoRecord } from '../messages';
 import { send } from '../shared/send';
 import { readPrefs } from '../storage/prefs-store';
 import { accountArticles, listAccounts } from '../storage/store';
-import type { Actions } from './actions';
+import type { Actions, UiData } from './actions';
+import { dropSnapshot, readSnapshot, writeSnapshot } from './snapshot';
 
 /**
  * Messages that other parts send to the service worker reach extension pages too: a content script
@@ -16,6 +17,8 @@ const DATA_HINTS = new Set(['article/observed', 'article/correct', 'data/import'
 /** Re-reads after a hint: soon for a warm worker, and again for one that had to start first. */
 const HINT_DELAYS_MS = [300, 1500];
 
+let pendingSnapshot: UiData | null = null;
+
 export function browserActions(): Actions {
   const areas = { sync: browser.storage.sync, local: browser.storage.local };
   return {
@@ -24,8 +27,29 @@ export function browserActions(): Actions {
       const undo = UndoRecord.safeParse(undoItem['undo']);
       return { accounts, prefs, undo: undo.success ? undo.data : null, now: Date.now() };
     },
+    cached: () => readSnapshot(Date.now()),
+    remember(data) {
+      // Off the first frame (serialising 2,000 accounts takes a few milliseconds), or as the popup
+      // closes, whichever comes first.
+      const first = pendingSnapshot === null;
+      pendingSnapshot = data;
+      if (!first) return;
+      const flush = (): void => {
+        if (pendingSnapshot) writeSnapshot(pendingSnapshot);
+        pendingSnapshot = null;
+      };
+      const later = (globalThis as { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => void }).requestIdleCallback;
+      if (later) later(flush, { timeout: 2000 });
+      else setTimeout(flush, 200);
+      addEventListener('pagehide', flush, { once: true });
+    },
     accountArticles: (accountId, limit) => accountArticles(accountId, limit),
-    send: (request) => send(request),
+    async send(request) {
+      const reply = await send(request);
+      // The snapshot must never outlive the data it copies.
+      if (reply.ok && (request.type === 'data/delete-all' || request.type === 'data/import')) dropSnapshot();
+      return reply;
+    },
     subscribe(onChange) {
       let timers: ReturnType<typeof setTimeout>[] = [];
       const onStorage = (): void => onChange();

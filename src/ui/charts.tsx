@@ -1,7 +1,7 @@
 // Small inline SVG charts: the promo-ratio bar and the 8-week trend sparkline (no chart library).
 import type { weeklyTrend } from '../core/tally';
 import { t } from './i18n';
-import { sparkline } from './model';
+import { sparklinePath } from './model';
 
 /** The promo ratio as a bar; `thin` evidence (fewer articles than a suggestion needs) is drawn muted. */
 export function RatioBar({ ratio, thin }: { ratio: number; thin: boolean }) {
@@ -14,16 +14,10 @@ export function RatioBar({ ratio, thin }: { ratio: number; thin: boolean }) {
 }
 
 export function Sparkline({ trend, width = 64, height = 20, label }: { trend: ReturnType<typeof weeklyTrend>; width?: number; height?: number; label?: string }) {
-  const g = sparkline(trend, width, height);
+  const d = sparklinePath(trend, width, height);
   return (
     <svg class="sparkline" width={width} height={height} viewBox={`0 0 ${width} ${height}`} role={label ? 'img' : undefined} aria-label={label} aria-hidden={label ? undefined : 'true'}>
-      <line class="spark-base" x1="0" x2={width} y1={height - 1.5} y2={height - 1.5} />
-      {g.paths.map((d) => (
-        <path key={d} d={d} class="spark-line" />
-      ))}
-      {g.dots.map((p) => (
-        <circle key={`${p.x}`} cx={p.x} cy={p.y} r="1.8" class="spark-dot" />
-      ))}
+      {d && <path d={d} class="spark-line" />}
     </svg>
   );
 }

@@ -26,6 +26,10 @@ export interface MockActions extends Actions {
   /** Files offered for download. */
   saved: Array<{ name: string; text: string; type: string }>;
   copied: string[];
+  /** What `cached()` returns (the popup's instant first render). */
+  snapshot: UiData | null;
+  /** Data handed to `remember()`, newest last. */
+  remembered: UiData[];
   /** Whether the clipboard accepts text (false exercises the select-text fallback). */
   clipboardWorks: boolean;
   optionsOpened: number;
@@ -49,11 +53,19 @@ export function mockActions(seed: MockSeed = {}): MockActions {
     sent: [],
     saved: [],
     copied: [],
+    snapshot: null,
+    remembered: [],
     clipboardWorks: true,
     optionsOpened: 0,
 
     async load(): Promise<UiData> {
       return { accounts: [...m.accounts.values()].map(clone), prefs: clone(m.prefs), undo: clone(m.undo), now: m.now };
+    },
+    cached() {
+      return clone(m.snapshot);
+    },
+    remember(data) {
+      m.remembered.push(clone(data));
     },
     async accountArticles(accountId, limit = 30) {
       return [...m.articles.values()]

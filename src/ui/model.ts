@@ -19,21 +19,20 @@ export function searchAccounts<T extends Pick<AccountRecord, 'name'>>(accounts: 
   return accounts.filter((a) => a.name.toLowerCase().includes(q));
 }
 
-/** Sorted copy: ratio, articles and last seen descend (most first); names ascend in the UI language's order. */
+/**
+ * Sorted copy: ratio, articles and last seen descend (most first); names ascend in the UI language's
+ * order. Only the name sort pays for a collator: the popup's default sort runs on every first render.
+ */
 export function sortAccounts(accounts: readonly AccountRecord[], key: SortKey, lang = 'zh-CN'): AccountRecord[] {
-  const out = [...accounts];
-  const byName = new Intl.Collator(lang, { numeric: true, sensitivity: 'base' });
-  const tie = (a: AccountRecord, b: AccountRecord): number => b.articles - a.articles || byName.compare(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-  switch (key) {
-    case 'ratio':
-      return out.sort((a, b) => promoRatio(b) - promoRatio(a) || tie(a, b));
-    case 'articles':
-      return out.sort(tie);
-    case 'name':
-      return out.sort((a, b) => byName.compare(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    case 'recent':
-      return out.sort((a, b) => b.lastSeenAt - a.lastSeenAt || tie(a, b));
+  const byId = (a: AccountRecord, b: AccountRecord): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  if (key === 'name') {
+    const collator = new Intl.Collator(lang, { numeric: true, sensitivity: 'base' });
+    return [...accounts].sort((a, b) => collator.compare(a.name, b.name) || byId(a, b));
   }
+  const primary = key === 'ratio' ? promoRatio : key === 'articles' ? (a: AccountRecord) => a.articles : (a: AccountRecord) => a.lastSeenAt;
+  const keyed = accounts.map((acc) => ({ acc, k: primary(acc) }));
+  keyed.sort((a, b) => b.k - a.k || b.acc.articles - a.acc.articles || byId(a.acc, b.acc));
+  return keyed.map((x) => x.acc);
 }
 
 /**
@@ -119,29 +118,25 @@ export function unfollowChecklist(accounts: readonly AccountRecord[], prefs: Pre
   return [...items.values()].sort((a, b) => b.bound - a.bound || b.promo - a.promo || (a.accountId < b.accountId ? -1 : 1));
 }
 
-export interface SparkGeometry {
-  /** One path per run of consecutive weeks that had articles. */
-  paths: string[];
-  /** Weeks with articles but no neighbour to join (drawn as dots). */
-  dots: Array<{ x: number; y: number }>;
-}
-
-/** Points of the weekly promo ratio (0 at the bottom, 1 at the top), with gaps for weeks without articles. */
-export function sparkline(trend: ReturnType<typeof weeklyTrend>, width: number, height: number, pad = 2): SparkGeometry {
+/**
+ * One SVG path for the weekly promo ratio (0 at the bottom, 1 at the top): a run of weeks with
+ * articles is a line, a lone week a dot (a zero-length segment drawn with round caps), weeks
+ * without articles a gap. One element per sparkline keeps 100 rows cheap to create.
+ */
+export function sparklinePath(trend: ReturnType<typeof weeklyTrend>, width: number, height: number, pad = 2): string {
   const step = trend.length > 1 ? (width - 2 * pad) / (trend.length - 1) : 0;
-  const y = (r: number): number => Math.round((pad + (1 - r) * (height - 2 * pad)) * 10) / 10;
-  const paths: string[] = [];
-  const dots: Array<{ x: number; y: number }> = [];
-  let run: Array<{ x: number; y: number }> = [];
+  const round = (v: number): number => Math.round(v * 10) / 10;
+  const parts: string[] = [];
+  let run: string[] = [];
   const flush = (): void => {
-    if (run.length === 1) dots.push(run[0]!);
-    else if (run.length > 1) paths.push(run.map((p, i) => `${i ? 'L' : 'M'}${p.x} ${p.y}`).join(' '));
+    if (run.length === 1) parts.push(`M${run[0]} h0`);
+    else if (run.length > 1) parts.push(run.map((p, i) => `${i ? 'L' : 'M'}${p}`).join(' '));
     run = [];
   };
   trend.forEach((w, i) => {
     if (w.ratio === null) return flush();
-    run.push({ x: Math.round((pad + i * step) * 10) / 10, y: y(w.ratio) });
+    run.push(`${round(pad + i * step)} ${round(pad + (1 - w.ratio) * (height - 2 * pad))}`);
   });
   flush();
-  return { paths, dots };
+  return parts.join(' ');
 }

@@ -5,12 +5,16 @@ import type { Actions, UiData } from './actions';
 
 export interface DataState {
   data: UiData | null;
+  /** False while `data` is the remembered snapshot, true once read from storage. */
+  fresh: boolean;
   error: string | null;
   reload: () => Promise<void>;
 }
 
-export function useData(actions: Actions): DataState {
-  const [data, setData] = useState<UiData | null>(null);
+/** `instant`: start from the remembered snapshot (the popup), and remember each fresh read. */
+export function useData(actions: Actions, { instant = false } = {}): DataState {
+  const [data, setData] = useState<UiData | null>(() => (instant ? actions.cached() : null));
+  const [fresh, setFresh] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const running = useRef<Promise<void> | null>(null);
   const again = useRef(false);
@@ -28,7 +32,9 @@ export function useData(actions: Actions): DataState {
           const next = await actions.load();
           if (alive.current) {
             setData(next);
+            setFresh(true);
             setError(null);
+            if (instant) actions.remember(next);
           }
         } catch (err) {
           if (alive.current) setError(err instanceof Error ? err.message : String(err));
@@ -38,7 +44,7 @@ export function useData(actions: Actions): DataState {
     };
     running.current = run();
     return running.current;
-  }, [actions]);
+  }, [actions, instant]);
 
   useEffect(() => {
     alive.current = true;
@@ -50,5 +56,5 @@ export function useData(actions: Actions): DataState {
     };
   }, [actions, reload]);
 
-  return { data, error, reload };
+  return { data, fresh, error, reload };
 }

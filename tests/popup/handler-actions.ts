@@ -16,6 +16,8 @@ export function handlerActions(ctx: Context): Actions & { copied: string[] } {
       const undo = UndoRecord.safeParse(local['undo']);
       return { accounts, prefs, undo: undo.success ? undo.data : null, now: ctx.now() };
     },
+    cached: () => null,
+    remember() {},
     accountArticles: (id, limit) => accountArticles(id, limit),
     async send<T extends RequestType>(request: RequestOf<T>): Promise<Reply<T>> {
       const parsed = parseRequest(structuredClone(request), false);

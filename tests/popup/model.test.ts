@@ -5,7 +5,7 @@ import { emptyPrefs } from '../../src/core/prefs';
 import { suggestMutes } from '../../src/core/suggest';
 import { countArticle, newAccount } from '../../src/core/tally';
 import { messageParts, messagesFromJson, setMessageSource, t, tn } from '../../src/ui/i18n';
-import { articleLink, cueKey, displayName, isBiz, profileUrl, searchAccounts, sortAccounts, sparkline, unfollowChecklist } from '../../src/ui/model';
+import { articleLink, cueKey, displayName, isBiz, profileUrl, searchAccounts, sortAccounts, sparklinePath, unfollowChecklist } from '../../src/ui/model';
 
 describe('links', () => {
   test.each([
@@ -64,13 +64,11 @@ describe('sparkline', () => {
       { week: 21, n: 1, ratio: 0 },
       { week: 28, n: 0, ratio: null },
     ];
-    const g = sparkline(trend, 42, 12, 1);
-    expect(g.paths).toEqual(['M1 1 L11 6']);
-    expect(g.dots).toEqual([{ x: 31, y: 11 }]);
+    expect(sparklinePath(trend, 42, 12, 1)).toBe('M1 1 L11 6 M31 11 h0');
   });
 
   test('no articles at all draws nothing', () => {
-    expect(sparkline([{ week: 0, n: 0, ratio: null }], 10, 10)).toEqual({ paths: [], dots: [] });
+    expect(sparklinePath([{ week: 0, n: 0, ratio: null }], 10, 10)).toBe('');
   });
 });
 
