@@ -88,6 +88,19 @@ export function Popup({ actions }: { actions: Actions }) {
     if (back?.isConnected) back.focus();
   }, [view]);
 
+  // Escape leaves an account or the guide (inside a browser popup it may also close the popup).
+  useEffect(() => {
+    if (view.kind === 'main') return;
+    const onKey = (e: KeyboardEvent): void => {
+      if (e.key !== 'Escape' || e.defaultPrevented) return;
+      e.preventDefault();
+      setStatus(null);
+      setView({ kind: 'main' });
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [view.kind]);
+
   // Timings for `npm run bench`: the first rows (possibly from the snapshot), and the first fresh data.
   useEffect(() => {
     if (data) markOnce('declutter:popup-first-rows');

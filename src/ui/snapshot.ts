@@ -15,8 +15,8 @@ const VERSION = 1;
 const WEEKS = 9;
 /** The reason line reads the last 12 labels. */
 const RECENT = 12;
-const MAX_NAME = 300;
-const MAX_ACCOUNTS = 5000;
+/** localStorage holds ~5 M characters per origin; a snapshot larger than this is not worth its cost. */
+const MAX_CHARS = 2_000_000;
 
 type CompactAccount = [id: string, name: string, articles: number, promo: number, firstSeenAt: number, lastSeenAt: number, weeks: number[], recent: string];
 
@@ -29,7 +29,6 @@ interface Snapshot {
 }
 
 export function encodeSnapshot(data: UiData): string | null {
-  if (data.accounts.length > MAX_ACCOUNTS) return null;
   const oldest = weekOf(data.now) - 7 * (WEEKS - 1);
   const a: CompactAccount[] = data.accounts.map((acc) => {
     const weeks: number[] = [];
@@ -38,10 +37,11 @@ export function encodeSnapshot(data: UiData): string | null {
       .slice(-RECENT)
       .map((r) => (r.promo ? 'p' : 's'))
       .join('');
-    return [acc.id, acc.name.length > MAX_NAME ? acc.name.slice(0, MAX_NAME) : acc.name, acc.articles, acc.promo, acc.firstSeenAt, acc.lastSeenAt, weeks, recent];
+    return [acc.id, acc.name, acc.articles, acc.promo, acc.firstSeenAt, acc.lastSeenAt, weeks, recent];
   });
   const snap: Snapshot = { v: VERSION, savedAt: data.now, prefs: data.prefs, undo: data.undo, a };
-  return JSON.stringify(snap);
+  const text = JSON.stringify(snap);
+  return text.length > MAX_CHARS ? null : text;
 }
 
 const isNum = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);

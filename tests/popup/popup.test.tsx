@@ -2,6 +2,7 @@
 // The popup over the mock Actions: the test hooks, suggestions and their evidence, mute and undo,
 // dismiss, hostile names, sorting and search, paging, the account detail and the unfollow guide.
 import { beforeEach, describe, expect, test } from 'vitest';
+import { act } from 'preact/test-utils';
 import { emptyPrefs, type Prefs } from '../../src/core/prefs';
 import { mockActions, type MockActions } from '../../src/ui/mock-actions';
 import { Popup } from '../../src/popup/Popup';
@@ -418,6 +419,15 @@ describe('keyboard', () => {
     await click(rowButton);
     expect(document.activeElement).toBe(root.querySelector('button.back'));
     await click(root.querySelector('button.back'));
+    expect(document.activeElement).toBe(rowButton);
+    // Escape leaves the detail too.
+    await click(rowButton);
+    expect(root.querySelector('[data-testid="account-detail"]')).not.toBeNull();
+    await act(() => {
+      document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    });
+    await settle();
+    expect(root.querySelector('[data-testid="account-detail"]')).toBeNull();
     expect(document.activeElement).toBe(rowButton);
   });
 });

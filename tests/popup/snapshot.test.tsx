@@ -31,7 +31,8 @@ describe('encode and decode', () => {
     expect(back.prefs).toEqual(d.prefs);
     expect(back.undo).toEqual(d.undo);
     expect(back.accounts.map((a) => [a.id, a.articles, a.promo, a.lastSeenAt])).toEqual(d.accounts.map((a) => [a.id, a.articles, a.promo, a.lastSeenAt]));
-    expect(suggestMutes(back.accounts, back.prefs, NOW)).toEqual(suggestMutes(d.accounts, d.prefs, NOW).map((s) => (s.name.length > 300 ? { ...s, name: s.name.slice(0, 300) } : s)));
+    expect(back.accounts.map((a) => a.name)).toEqual(d.accounts.map((a) => a.name));
+    expect(suggestMutes(back.accounts, back.prefs, NOW)).toEqual(suggestMutes(d.accounts, d.prefs, NOW));
     expect(weekSummary(back.accounts, NOW)).toEqual(weekSummary(d.accounts, NOW));
     for (let i = 0; i < d.accounts.length; i++) expect(weeklyTrend(back.accounts[i]!, NOW)).toEqual(weeklyTrend(d.accounts[i]!, NOW));
   });
