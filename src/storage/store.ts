@@ -137,7 +137,13 @@ async function withQuotaRetry<T>(write: () => Promise<T>): Promise<T> {
     return await write();
   } catch (err) {
     if (!isQuotaError(err)) throw err;
-    await pruneArticleDetails();
+    try {
+      await pruneArticleDetails();
+    } catch (pruneErr) {
+      // Even shrinking records needs room to write; when there is none, say so plainly.
+      if (isQuotaError(pruneErr)) throw new StorageFullError();
+      throw pruneErr;
+    }
     try {
       return await write();
     } catch (again) {

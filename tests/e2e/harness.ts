@@ -74,6 +74,9 @@ export async function launch(opts: { route: Route; locale?: string; headless?: b
     executablePath: CHROMIUM,
     headless: opts.headless ?? true,
     locale,
+    // The extension's language (browser.i18n) follows Chromium's UI language, which on Linux comes
+    // from the environment; --lang alone is not enough in headless mode.
+    env: { ...process.env, LANG: `${locale.replace('-', '_')}.UTF-8`, LANGUAGE: locale.replace('-', '_') },
     args: [
       `--disable-extensions-except=${DIST}`,
       `--load-extension=${DIST}`,
