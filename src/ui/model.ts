@@ -120,22 +120,22 @@ export function unfollowChecklist(accounts: readonly AccountRecord[], prefs: Pre
 
 /**
  * One SVG path for the weekly promo ratio (0 at the bottom, 1 at the top): a run of weeks with
- * articles is a line, a lone week a dot (a zero-length segment drawn with round caps), weeks
+ * articles is a line, a lone week a short dash, weeks
  * without articles a gap. One element per sparkline keeps 100 rows cheap to create.
  */
 export function sparklinePath(trend: ReturnType<typeof weeklyTrend>, width: number, height: number, pad = 2): string {
   const step = trend.length > 1 ? (width - 2 * pad) / (trend.length - 1) : 0;
   const round = (v: number): number => Math.round(v * 10) / 10;
   const parts: string[] = [];
-  let run: string[] = [];
+  let run: Array<[number, number]> = [];
   const flush = (): void => {
-    if (run.length === 1) parts.push(`M${run[0]} h0`);
-    else if (run.length > 1) parts.push(run.map((p, i) => `${i ? 'L' : 'M'}${p}`).join(' '));
+    if (run.length === 1) parts.push(`M${round(run[0]![0] - 1.5)} ${run[0]![1]} h3`);
+    else if (run.length > 1) parts.push(run.map(([x, y], i) => `${i ? 'L' : 'M'}${x} ${y}`).join(' '));
     run = [];
   };
   trend.forEach((w, i) => {
     if (w.ratio === null) return flush();
-    run.push(`${round(pad + i * step)} ${round(pad + (1 - w.ratio) * (height - 2 * pad))}`);
+    run.push([round(pad + i * step), round(pad + (1 - w.ratio) * (height - 2 * pad))]);
   });
   flush();
   return parts.join(' ');

@@ -64,7 +64,7 @@ describe('sparkline', () => {
       { week: 21, n: 1, ratio: 0 },
       { week: 28, n: 0, ratio: null },
     ];
-    expect(sparklinePath(trend, 42, 12, 1)).toBe('M1 1 L11 6 M31 11 h0');
+    expect(sparklinePath(trend, 42, 12, 1)).toBe('M1 1 L11 6 M29.5 11 h3');
   });
 
   test('no articles at all draws nothing', () => {
