@@ -49,6 +49,8 @@ ${body}
 </div>
 </div></div></div></div>
 <script>
+function htmlDecode(s){return s}
+String.prototype.html = function(){return String(this)};
 var biz = "" || "${account.biz}";
 var mid = "" || "${p.mid}";
 var idx = "" || "1";
@@ -59,8 +61,6 @@ var ct = "${p.ct}";
 var msg_title = '${jsq(article.title)}'.html(false);
 var msg_source_url = '';
 var copyright_stat = "1";
-function htmlDecode(s){return s}
-String.prototype.html = function(){return String(this)};
 document.getElementById('js_content').style.cssText = '';
 document.getElementById('publish_time').textContent = new Date(${p.ct} * 1000).toISOString().slice(0, 10);
 </script>

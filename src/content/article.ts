@@ -1,1 +1,124 @@
-// placeholder
+// Content script for article pages: reads the article, classifies it in the page (the body never
+// leaves it), reports the verdict to the service worker, and flags articles of muted accounts.
+import browser from 'webextension-polyfill';
+import type { Article, Verdict } from '../core/article';
+import { classify } from '../core/classify';
+import { isMuted } from '../core/prefs';
+import type { Observation } from '../core/records';
+import { accountIdOf } from '../core/tally';
+import { extractArticle } from '../extract';
+import { send } from '../shared/send';
+import { readPrefs } from '../storage/prefs-store';
+import { BASE_CSS, createHost, el, t, type Host } from './host';
+
+const CSS = `${BASE_CSS}
+.pill { position: fixed; right: 16px; bottom: 16px; z-index: 2147483646; display: flex; flex-direction: column; align-items: flex-end; gap: 6px; }
+.badge { background: #fff; color: #333; border: 1px solid #ddd; box-shadow: 0 2px 8px rgba(0,0,0,.12); border-radius: 16px; padding: 4px 12px; font-size: 13px; }
+.badge.promotional { border-color: #e37400; color: #b45309; }
+.badge.service { border-color: #1e8e3e; color: #137333; }
+.reasons { background: #fff; border: 1px solid #ddd; border-radius: 8px; box-shadow: 0 2px 8px rgba(0,0,0,.12); padding: 8px 12px; font-size: 12px; color: #333; max-width: 320px; margin: 0; list-style: none; }
+.reasons li { margin: 2px 0; overflow-wrap: anywhere; }
+.banner { position: relative; background: #fff7e6; color: #5c3b00; border-bottom: 1px solid #f0c36d; box-shadow: 0 2px 8px rgba(0,0,0,.1); padding: 12px 16px; display: flex; gap: 12px; align-items: center; flex-wrap: wrap; font-size: 14px; }
+.banner .msg { flex: 1 1 240px; overflow-wrap: anywhere; }
+.banner .read { background: #fff; border-color: #d9a441; color: #5c3b00; }
+.banner .unmute { background: #e37400; color: #fff; }
+`;
+
+function observationOf(a: Article, verdict: Verdict): Observation {
+  return {
+    key: a.key,
+    accountId: a.accountId,
+    accountName: a.accountName,
+    accountUsername: a.accountUsername,
+    title: a.title,
+    url: location.href.slice(0, 5000),
+    kind: a.kind,
+    publishedAt: a.publishedAt,
+    verdict,
+  };
+}
+
+function cueLabel(cue: string): string {
+  return browser.i18n.getMessage(`cue_${cue.replace(/[^a-zA-Z0-9_]/g, '_')}`) || cue;
+}
+
+function renderVerdict(host: Host, verdict: Verdict): void {
+  host.element.setAttribute('data-declutter-verdict', verdict.label);
+  const label = verdict.label === 'promotional' ? t('verdictPromotional') : t('verdictService');
+  const badge = el('button', {
+    class: `badge ${verdict.label}`,
+    text: `${t('extShortName')} · ${label} ${Math.round(verdict.promoScore * 100)}%`,
+    attrs: { 'aria-expanded': 'false', title: t('verdictExplain') },
+  });
+  const list = el('ul', { class: 'reasons', attrs: { hidden: '' } });
+  for (const r of verdict.reasons.slice(0, 6)) {
+    list.append(el('li', { text: `${r.weight >= 0 ? '+' : '−'} ${cueLabel(r.cue)}：${r.words.slice(0, 3).join('、')}` }));
+  }
+  if (!verdict.reasons.length) list.append(el('li', { text: t('noReasons') }));
+  badge.addEventListener('click', () => {
+    const open = list.hasAttribute('hidden');
+    list.toggleAttribute('hidden', !open);
+    badge.setAttribute('aria-expanded', String(open));
+  });
+  host.root.append(el('div', { class: 'pill' }, list, badge));
+}
+
+function renderMuted(host: Host, muted: boolean, accountId: string, name: string): void {
+  host.root.querySelector('.banner')?.remove();
+  if (!muted) {
+    host.element.removeAttribute('data-declutter-muted');
+    return;
+  }
+  host.element.setAttribute('data-declutter-muted', 'true');
+  const banner = el(
+    'div',
+    { class: 'banner', attrs: { role: 'alert' } },
+    el('span', { class: 'msg', text: t('mutedBanner', name) }),
+    el('button', { class: 'read', text: t('readAnyway'), onClick: () => banner.remove() }),
+    el('button', {
+      class: 'unmute',
+      text: t('unmute'),
+      onClick: () => void send({ type: 'account/unmute', accountId }),
+    }),
+  );
+  host.root.append(banner);
+}
+
+async function reportWithRetry(observation: Observation): Promise<{ accountId: string; muted: boolean } | null> {
+  for (let attempt = 0; attempt < 4; attempt++) {
+    const reply = await send({ type: 'article/observed', observation });
+    if (reply.ok) return reply;
+    if (reply.error === 'bad-request' || reply.error === 'forbidden') return null;
+    await new Promise((r) => setTimeout(r, 250 * 2 ** attempt));
+  }
+  return null;
+}
+
+async function main(): Promise<void> {
+  performance.mark('declutter:start');
+  const result = extractArticle(document, location.href);
+  if (!result.ok) {
+    performance.mark('declutter:end');
+    performance.measure('declutter:main-thread', 'declutter:start', 'declutter:end');
+    return;
+  }
+  const article = result.article;
+  const verdict = classify({ title: article.title, body: article.body, cues: article.cues });
+  const host = createHost(CSS, 'top');
+  renderVerdict(host, verdict);
+  performance.mark('declutter:end');
+  performance.measure('declutter:main-thread', 'declutter:start', 'declutter:end');
+
+  const observation = observationOf(article, verdict);
+  const accountId = accountIdOf(observation);
+  const areas = { sync: browser.storage.sync, local: browser.storage.local };
+  const reply = await reportWithRetry(observation);
+  const muted = reply?.muted ?? isMuted(await readPrefs(areas), accountId, Date.now());
+  renderMuted(host, muted, reply?.accountId ?? accountId, article.accountName.trim());
+  browser.storage.onChanged.addListener((changes) => {
+    if (!Object.keys(changes).some((k) => k.startsWith('mute:'))) return;
+    void readPrefs(areas).then((prefs) => renderMuted(host, isMuted(prefs, reply?.accountId ?? accountId, Date.now()), reply?.accountId ?? accountId, article.accountName.trim()));
+  });
+}
+
+main().catch((err: unknown) => console.warn('declutter: could not read this page', err));

@@ -13,17 +13,24 @@ export interface Host {
   root: ShadowRoot;
 }
 
-export function createHost(css: string): Host {
+/**
+ * `top` hosts go first in the body and stick to the top, so a banner inside them pushes the article
+ * down instead of covering its title; with nothing in flow (only fixed children) they take no room.
+ */
+export function createHost(css: string, place: 'top' | 'end' = 'end'): Host {
   document.getElementById(HOST_ID)?.remove();
   const element = document.createElement('div');
   element.id = HOST_ID;
   // `all: initial` stops page styles from leaking into the host box itself.
-  element.style.cssText = 'all: initial; position: static;';
+  element.style.cssText =
+    place === 'top' ? 'all: initial; display: block; position: sticky; top: 0; z-index: 2147483647;' : 'all: initial; position: static;';
   const root = element.attachShadow({ mode: 'closed' });
   const style = document.createElement('style');
   style.textContent = css;
   root.append(style);
-  (document.body ?? document.documentElement).append(element);
+  const parent = document.body ?? document.documentElement;
+  if (place === 'top') parent.prepend(element);
+  else parent.append(element);
   return { element, root };
 }
 

@@ -92,6 +92,9 @@ export async function launch(opts: { route: Route; locale?: string; headless?: b
       `--host-resolver-rules=MAP mp.weixin.qq.com 127.0.0.1:${site.port}, MAP weixin.sogou.com 127.0.0.1:${site.port}, MAP * ~NOTFOUND, EXCLUDE 127.0.0.1`,
     ],
   });
+  // Scripts run through tsx (demo, bench) compile functions with esbuild's keepNames, which wraps them
+  // in `__name(...)`; functions sent to page.evaluate need that helper in the page too.
+  await ctx.addInitScript('globalThis.__name ??= (f) => f;');
   const sw = ctx.serviceWorkers()[0] ?? (await ctx.waitForEvent('serviceworker', { timeout: 15_000 }));
   const extId = new URL(sw.url()).host;
   const extensionRequests: string[] = [];

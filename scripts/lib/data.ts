@@ -1,0 +1,121 @@
+// Loads the labelled data sets from ../shared/data (read-only) into one row shape, and fixes the
+// corpora's known artifacts at this boundary (sms800k's x-masked digits, FBS's placeholders), so
+// neither the model nor its evaluation can lean on how a source was anonymised.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Label } from '../../src/core/article';
+
+export const REPO_ROOT = resolve(import.meta.dirname, '../..');
+export const DATA_DIR = resolve(REPO_ROOT, '../shared/data');
+
+export interface Row {
+  id: string;
+  title: string;
+  text: string;
+  label: Label;
+  split: 'train' | 'test';
+  source: string;
+  /** Rows with the same group never fall on both sides of a cross-validation fold. */
+  group: string;
+  confidence?: 'high' | 'low';
+  account?: string;
+}
+
+function readJsonl(path: string): Record<string, unknown>[] {
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
+}
+
+function str(v: unknown): string {
+  return typeof v === 'string' ? v : '';
+}
+
+function label(v: unknown): Label {
+  if (v === 'promotional' || v === 'service') return v;
+  throw new Error(`bad label ${String(v)}`);
+}
+
+function split(v: unknown): 'train' | 'test' {
+  if (v === 'train' || v === 'test') return v;
+  throw new Error(`bad split ${String(v)}`);
+}
+
+/** Accounts of one organisation share a name prefix (腾讯安全…, OPPO安全…): keep them in one fold. */
+export function accountGroup(account: string): string {
+  return account.replace(/\s+/g, '').slice(0, 4);
+}
+
+export function loadWechat(): Row[] {
+  return readJsonl(resolve(DATA_DIR, 'wechat-articles/articles.jsonl')).map((r) => {
+    const account = str(r.account);
+    return {
+      id: str(r.id),
+      title: str(r.title),
+      text: str(r.text),
+      label: label(r.label),
+      split: split(r.split),
+      source: 'wechat-articles',
+      group: accountGroup(account),
+      confidence: r.confidence === 'low' ? 'low' : 'high',
+      account,
+    };
+  });
+}
+
+/** The wechat-articles ids that duplicate fixture pages, as listed in its LABELING.md. */
+export function fixtureDuplicateIds(): Set<string> {
+  const md = readFileSync(resolve(DATA_DIR, 'wechat-articles/LABELING.md'), 'utf8');
+  const section = md.split('## Overlap with the real-page fixtures')[1]?.split('\n## ')[0] ?? '';
+  const ids = new Set<string>();
+  for (const line of section.split('\n')) {
+    if (!line.startsWith('- ')) continue;
+    for (const m of line.matchAll(/`([a-z0-9-]+)`/g)) ids.add(m[1]!);
+  }
+  if (ids.size !== 17) throw new Error(`expected 17 fixture duplicates in LABELING.md, found ${ids.size}`);
+  return ids;
+}
+
+/** sms800k masks digits as x: read them as digits again, so x is not a spam marker. */
+export function unmaskSms800k(text: string): string {
+  return text.replace(/(?<![a-zA-Z])[xX]+(?![a-zA-Z])/g, '0');
+}
+
+export function loadSms(): Row[] {
+  return readJsonl(resolve(DATA_DIR, 'corpora/zh_sms_spam.jsonl')).map((r, i) => {
+    const source = str(r.source);
+    const text = source === 'sms800k_head10k' ? unmaskSms800k(str(r.text)) : str(r.text);
+    return { id: `sms-${i}`, title: '', text, label: label(r.label), split: split(r.split), source, group: `sms-${i}` };
+  });
+}
+
+/** FBS placeholders: DIGIT was a number; the others hid a name, place, phone, WeChat id or URL: dropped. */
+export function unmaskFbs(text: string): string {
+  return text.replace(/DIGIT/g, '0').replace(/CELLPHONE|PHONE|HOTLINE|WECHAT|NAME|PLACE|URL/g, '');
+}
+
+export function loadFbs(): Row[] {
+  return readJsonl(resolve(DATA_DIR, 'corpora/fbs_sms_ads.jsonl')).map((r, i) => ({
+    id: `fbs-${i}`,
+    title: '',
+    text: unmaskFbs(str(r.text)),
+    label: label(r.label),
+    split: split(r.split),
+    source: `fbs ${str(r.category)}`,
+    group: `fbs-${i}`,
+  }));
+}
+
+/** liuli rows: the title, and as body the keywords the liuli author took from the article. */
+export function loadLiuli(withKeywords: boolean): Row[] {
+  return readJsonl(resolve(DATA_DIR, 'corpora/wechat_liuli_ads.jsonl')).map((r, i) => ({
+    id: `liuli-${i}`,
+    title: str(r.title),
+    text: withKeywords ? str(r.keywords) : '',
+    label: label(r.label),
+    split: split(r.split),
+    source: 'liuli',
+    group: `liuli-${i}`,
+  }));
+}

@@ -1,0 +1,13 @@
+// Free-to-claim hooks: 免费领 / 0元 / 后台回复关键词, lead capture dressed as a gift.
+import { defineCue } from '../cue';
+
+export default defineCue({
+  id: 'free-offer',
+  weight: 0.6,
+  phrases: [
+    '免费领', '免费领取', '零元', '免费体验', '免费试听', '限时免费', '白嫖', '领取', '免费获取', '后台回复', '回复关键词',
+    '关键词回复', '私信回复', '免费送',
+    'free trial', 'for free', 'free download', 'claim your free', 'claim a free',
+  ],
+  patterns: [/(?<![\d.])0元/],
+});

@@ -1,0 +1,111 @@
+// Service or promotional, and why: reads the title, the body (plain text, one paragraph per line)
+// and the page's structural cues, never the rest of the page. Pure and synchronous, linear in the
+// text, so it runs in the content script and the body never leaves the page.
+import type { ClassifyInput, Reason, Verdict } from '../article';
+import { analyze, type Analysis } from './analyze';
+import { wordsOf } from './cue';
+import { CUES } from './cues/index';
+import shopCard from './cues/shop-card';
+import { FEATURES, featurize, gramStats, isMessage, pitchParagraphs, type GramStats } from './features';
+import { defaultModel, type Model } from './model';
+import { forEachGram, gramWeight, type GramTable } from './ngrams';
+import { originalSlice } from './normalize';
+
+export { CUES } from './cues/index';
+
+const MAX_REASONS = 16;
+const MIN_REASON_WEIGHT = 0.05;
+
+function text(v: unknown): string {
+  return typeof v === 'string' ? v : '';
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
+
+/** The n-grams that pushed the score most in the direction `sign`, from the title and the strongest paragraph. */
+function wordingWords(a: Analysis, g: GramStats, table: GramTable, sign: number): string[] {
+  let best = -1;
+  let bestScore = -Infinity;
+  for (let i = 0; i < g.paraSum.length; i++) {
+    const s = (sign * g.paraSum[i]!) / Math.sqrt(g.paraCount[i]! + 4);
+    if (s > bestScore) {
+      bestScore = s;
+      best = i;
+    }
+  }
+  const found: { w: number; word: string }[] = [];
+  const collect = (t: Analysis['title'], units: Uint16Array, from: number, to: number): void =>
+    forEachGram(units, from, to, (key, hash, s, e) => {
+      const w = sign * gramWeight(table, key, hash);
+      if (w > 0 && e - s > 1) found.push({ w, word: originalSlice(t, s, e) });
+    });
+  collect(a.title, a.titleGrams, 0, a.titleGrams.length);
+  const p = a.paragraphs[best];
+  if (p) collect(a.body, a.bodyGrams, p.start, p.end);
+  found.sort((x, y) => y.w - x.w);
+  const words: string[] = [];
+  for (const f of found) {
+    if (f.word.length > 0 && !words.includes(f.word)) words.push(f.word);
+    if (words.length >= 8) break;
+  }
+  return words;
+}
+
+function groupWords(group: string, a: Analysis, g: GramStats, table: GramTable, sign: number): string[] {
+  const c = CUES.findIndex((cue) => cue.id === group);
+  if (c >= 0) {
+    const h = a.hits[c]!;
+    return [...wordsOf(a.title, h.title), ...wordsOf(a.body, h.body)].filter((w, i, all) => all.indexOf(w) === i).slice(0, 8);
+  }
+  if (group === 'pitch-share') {
+    const pitch = pitchParagraphs(a);
+    return a.paragraphs
+      .filter((_, i) => pitch[i])
+      .slice(0, 4)
+      .map((p) => originalSlice(a.body, p.start, p.end, 60));
+  }
+  if (group === 'cue-mix') {
+    return a.hits.flatMap((h, i) => (CUES[i]!.weight > 0 ? wordsOf(a.body, h.body, 1) : [])).slice(0, 8);
+  }
+  if (group === 'wording') return wordingWords(a, g, table, sign);
+  return [];
+}
+
+/** Classifies one article with `model` (the committed one by default). Never throws on any text. */
+export function classify(input: ClassifyInput, model: Model = defaultModel()): Verdict {
+  const a = analyze(text(input?.title), text(input?.body), input?.cues);
+  const message = isMessage(a);
+  const g = gramStats(a, message ? model.messageGrams : model.grams);
+  const x = featurize(a, { article: message ? null : g, articleBias: model.gramBias, message: message ? g : null });
+  let z = model.bias;
+  const byGroup = new Map<string, number>();
+  FEATURES.forEach((f, i) => {
+    const c = model.weights[i]! * x[i]!;
+    if (c === 0) return;
+    z += c;
+    byGroup.set(f.group, (byGroup.get(f.group) ?? 0) + c);
+  });
+  const reasons: Reason[] = [];
+  const shopWords = shopCard.detect(a.page);
+  if (shopWords) {
+    z += shopCard.weight;
+    reasons.push({ cue: shopCard.id, words: shopWords, weight: shopCard.weight });
+  }
+  for (const [group, weight] of byGroup) {
+    if (group === 'form' || Math.abs(weight) < MIN_REASON_WEIGHT) continue;
+    reasons.push({
+      cue: group,
+      words: groupWords(group, a, g, message ? model.messageGrams : model.grams, Math.sign(weight)),
+      weight: round(weight),
+    });
+  }
+  reasons.sort((p, q) => Math.abs(q.weight) - Math.abs(p.weight) || (p.cue < q.cue ? -1 : 1));
+  const promoScore = round(Number.isFinite(z) ? 1 / (1 + Math.exp(-z)) : z > 0 ? 1 : 0);
+  return {
+    label: promoScore >= 0.5 ? 'promotional' : 'service',
+    promoScore,
+    reasons: reasons.slice(0, MAX_REASONS),
+  };
+}
