@@ -15,6 +15,8 @@ import { relativeDay } from '../ui/time';
 import type { Controller } from './Popup';
 
 export const PAGE = 100;
+/** Rows in the very first frame: more than fit above the fold of a 600 px popup. */
+export const FIRST_FRAME_ROWS = 24;
 
 interface Props {
   data: UiData;
@@ -24,7 +26,7 @@ interface Props {
   sort: SortKey;
   setSort: (s: SortKey) => void;
   shown: number;
-  setShown: (n: number) => void;
+  setShown: (n: number | ((n: number) => number)) => void;
 }
 
 export function AccountList({ data, ctl, query, setQuery, sort, setSort, shown, setShown }: Props) {

@@ -14,7 +14,7 @@ import { UndoBar } from '../ui/undo-bar';
 import { useRunner, type Status } from '../ui/runner';
 import { useData } from '../ui/use-data';
 import { AccountDetail } from './AccountDetail';
-import { AccountList, PAGE } from './AccountList';
+import { AccountList, FIRST_FRAME_ROWS, PAGE } from './AccountList';
 import { Suggestions } from './Suggestions';
 import { Summary } from './Summary';
 import { UnfollowGuide } from './UnfollowGuide';
@@ -51,7 +51,8 @@ export function Popup({ actions }: { actions: Actions }) {
   const [duration, setDuration] = useMuteDuration();
   const [query, setQuery] = useState('');
   const [sort, setSort] = useState<SortKey>('ratio');
-  const [shown, setShown] = useState(PAGE);
+  // The first frame draws the rows above the fold; the rest of the first page follows a frame later.
+  const [shown, setShown] = useState(FIRST_FRAME_ROWS);
   const mainScroll = useRef(0);
   const returnFocus = useRef<HTMLElement | null>(null);
   const derived = useMemo(() => (data ? derive(data) : null), [data]);
@@ -87,6 +88,12 @@ export function Popup({ actions }: { actions: Actions }) {
     returnFocus.current = null;
     if (back?.isConnected) back.focus();
   }, [view]);
+
+  useEffect(() => {
+    if (!data || shown >= PAGE) return;
+    const id = requestAnimationFrame(() => setShown((n) => Math.max(n, PAGE)));
+    return () => cancelAnimationFrame(id);
+  }, [data !== null]);
 
   // Escape leaves an account or the guide (inside a browser popup it may also close the popup).
   useEffect(() => {
