@@ -4,9 +4,10 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Label } from '../../src/core/article';
+import { SHARED_DIR } from '../shared-dir';
 
 export const REPO_ROOT = resolve(import.meta.dirname, '../..');
-export const DATA_DIR = resolve(REPO_ROOT, '../shared/data');
+export const DATA_DIR = resolve(SHARED_DIR, 'data');
 
 export interface Row {
   id: string;

@@ -6,9 +6,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import type { AccountRecord, ArticleRecord } from '../../src/core/records';
+import { SHARED_DIR } from '../../scripts/shared-dir';
 
 export const DIST = resolve(import.meta.dirname, '../../dist');
-export const FIXTURES = resolve(import.meta.dirname, '../../../shared/fixtures/wechat/real');
+export const FIXTURES = resolve(SHARED_DIR, 'fixtures/wechat/real');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** Answers one request: `null` is a 404. Hosts are the real ones the browser asked for. */

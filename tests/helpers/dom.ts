@@ -3,10 +3,10 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseHTML } from 'linkedom';
+import { SHARED_DIR } from '../../scripts/shared-dir';
 
-const repoRoot = resolve(import.meta.dirname, '..', '..');
-export const FIXTURE_DIR = resolve(repoRoot, '../shared/fixtures/wechat/real');
-export const CORPUS_DIR = resolve(repoRoot, '../shared/data/wechat-articles');
+export const FIXTURE_DIR = resolve(SHARED_DIR, 'fixtures/wechat/real');
+export const CORPUS_DIR = resolve(SHARED_DIR, 'data/wechat-articles');
 
 const cache = new Map<string, Document>();
 
