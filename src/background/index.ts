@@ -1,11 +1,15 @@
 // Service worker entry: registers its listener synchronously at top level (MV3 may start the worker
 // just to deliver one message) and answers every message, valid or not, with a reply.
 import browser, { type Runtime } from 'webextension-polyfill';
-import { parseRequest, type ErrorReply } from '../messages';
+import { parseRequest, type ErrorReply, type RequestType } from '../messages';
+import { announceDataChange } from '../shared/changes';
 import { StorageFullError } from '../storage/store';
 import { handle, HandlerError, type Context } from './handlers';
 
 const ctx: Context = { areas: { sync: browser.storage.sync, local: browser.storage.local }, now: () => Date.now() };
+/** Requests that write IndexedDB (prefs changes reach pages through storage.onChanged instead). */
+const WRITES_DATA: ReadonlySet<RequestType> = new Set(['article/observed', 'article/correct', 'undo', 'data/import', 'data/delete-all']);
+
 const extensionOrigin = new URL(browser.runtime.getURL('/')).origin;
 
 /** Messages from a tab that is not one of our own pages come from a content script inside a web page. */
@@ -18,7 +22,12 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSend
   if (sender.id !== browser.runtime.id) return Promise.resolve<ErrorReply>({ ok: false, error: 'forbidden', detail: 'unknown sender' });
   const parsed = parseRequest(raw, fromContentScript(sender));
   if (!parsed.ok) return Promise.resolve(parsed.reply);
-  return handle(parsed.request, ctx).catch((err: unknown): ErrorReply => {
+  return handle(parsed.request, ctx)
+    .then((reply) => {
+      if (WRITES_DATA.has(parsed.request.type)) announceDataChange();
+      return reply;
+    })
+    .catch((err: unknown): ErrorReply => {
     if (err instanceof HandlerError) return { ok: false, error: err.code, detail: err.message };
     if (err instanceof StorageFullError) return { ok: false, error: 'storage-full', detail: err.message };
     console.error('declutter: request failed', err);

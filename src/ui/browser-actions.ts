@@ -2,20 +2,12 @@
 // send every write to the service worker.
 import browser from 'webextension-polyfill';
 import { UndoRecord } from '../messages';
+import { onDataChange } from '../shared/changes';
 import { send } from '../shared/send';
 import { readPrefs } from '../storage/prefs-store';
 import { accountArticles, listAccounts } from '../storage/store';
 import type { Actions, UiData } from './actions';
 import { dropSnapshot, readSnapshot, writeSnapshot } from './snapshot';
-
-/**
- * Messages that other parts send to the service worker reach extension pages too: a content script
- * reporting an article, or the options page importing. The worker writes IndexedDB, which has no
- * change event, so these are the hint to read again once the write has landed.
- */
-const DATA_HINTS = new Set(['article/observed', 'article/correct', 'data/import', 'data/delete-all']);
-/** Re-reads after a hint: soon for a warm worker, and again for one that had to start first. */
-const HINT_DELAYS_MS = [300, 1500];
 
 let pendingSnapshot: UiData | null = null;
 
@@ -51,23 +43,14 @@ export function browserActions(): Actions {
       return reply;
     },
     subscribe(onChange) {
-      let timers: ReturnType<typeof setTimeout>[] = [];
+      // Prefs live in extension storage (its own change event); tallies in IndexedDB, whose writer
+      // announces each write on a broadcast channel.
       const onStorage = (): void => onChange();
-      const onMessage = (message: unknown): undefined => {
-        const type = message && typeof message === 'object' ? (message as { type?: unknown }).type : undefined;
-        if (typeof type === 'string' && DATA_HINTS.has(type)) {
-          timers.forEach(clearTimeout);
-          timers = HINT_DELAYS_MS.map((ms) => setTimeout(onChange, ms));
-        }
-        // Returning nothing leaves the reply to the service worker.
-        return undefined;
-      };
       browser.storage.onChanged.addListener(onStorage);
-      browser.runtime.onMessage.addListener(onMessage);
+      const stopData = onDataChange(onChange);
       return () => {
-        timers.forEach(clearTimeout);
         browser.storage.onChanged.removeListener(onStorage);
-        browser.runtime.onMessage.removeListener(onMessage);
+        stopData();
       };
     },
     async copyText(text) {
