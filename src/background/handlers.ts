@@ -5,7 +5,7 @@ import { promoLowerBound } from '../core/tally';
 import { mergePrefs, parseExportText } from '../core/transfer';
 import type { ReplyOf, Request, RequestOf, RequestType, UndoRecord } from '../messages';
 import { UndoRecord as UndoSchema } from '../messages';
-import { readPrefs, writePrefItems, clearPrefs, type PrefAreas } from '../storage/prefs-store';
+import { clearPrefs, readMute, readPrefs, writePrefItems, type PrefAreas } from '../storage/prefs-store';
 import { correctArticle, deleteAllData, getAccount, recordObservation } from '../storage/store';
 import { exportData, importData } from '../storage/transfer';
 
@@ -56,8 +56,8 @@ function currentItem(prefs: Prefs, kind: PrefKind, id: string): unknown {
 export const handlers: Handlers = {
   async 'article/observed'({ observation }, ctx) {
     const result = await recordObservation(observation, ctx.now());
-    const prefs = await readPrefs(ctx.areas);
-    return { ok: true, ...result, muted: isMuted(prefs, result.accountId, ctx.now()) };
+    const mute = await readMute(ctx.areas, result.accountId);
+    return { ok: true, ...result, muted: !!mute && isMuted({ mutes: { [result.accountId]: mute } }, result.accountId, ctx.now()) };
   },
 
   async 'article/correct'({ key, label }, ctx) {

@@ -103,7 +103,9 @@ async function main(): Promise<void> {
     return;
   }
   const article = result.article;
+  performance.mark('declutter:extracted');
   const verdict = classify({ title: article.title, body: article.body, cues: article.cues });
+  performance.mark('declutter:classified');
   const host = createHost(CSS, 'top');
   renderVerdict(host, verdict);
   performance.mark('declutter:end');

@@ -1,6 +1,6 @@
 // The reader's choices in extension storage: `storage.sync` first so they follow the reader; an item
 // the sync quota refuses goes to `storage.local` instead, and reads merge both (sync wins).
-import { prefItemKey, prefsFromItems, type PrefKind, type Prefs } from '../core/prefs';
+import { Mute, prefItemKey, prefsFromItems, type PrefKind, type Prefs } from '../core/prefs';
 
 /** The part of a `browser.storage` area this module uses (a fake in unit tests). */
 export interface Area {
@@ -22,6 +22,14 @@ export async function readPrefItems(areas: PrefAreas): Promise<Record<string, un
   const items: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(local)) if (!LOCAL_ONLY_KEYS.has(k)) items[k] = v;
   return Object.assign(items, sync);
+}
+
+/** Just one account's mute, for the hot path (every observed article asks). */
+export async function readMute(areas: PrefAreas, accountId: string): Promise<Mute | null> {
+  const key = prefItemKey('mute', accountId);
+  const [sync, local] = await Promise.all([areas.sync.get(key).catch(() => ({}) as Record<string, unknown>), areas.local.get(key)]);
+  const parsed = Mute.safeParse((sync as Record<string, unknown>)[key] ?? local[key]);
+  return parsed.success ? parsed.data : null;
 }
 
 export async function readPrefs(areas: PrefAreas): Promise<Prefs> {
