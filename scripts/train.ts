@@ -4,7 +4,7 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { CUES } from '../src/core/classify/cues/index';
-import { FEATURES, FEATURE_INDEX } from '../src/core/classify/features';
+import { FEATURES } from '../src/core/classify/features';
 import type { ModelFile } from '../src/core/classify/model';
 import { crossValidateFinal, foldsOf, FOLDS, outOfFoldFeatures, SEED, BETA, type CvResult } from './lib/cv';
 import { loadSms, loadWechat, REPO_ROOT } from './lib/data';
@@ -16,6 +16,7 @@ import {
   gramStatsOf,
   prepare,
   type Doc,
+  type DocFeatures,
   type FinalConfig,
   type GramConfig,
   type GramModel,
@@ -115,7 +116,7 @@ function main(): void {
   }
 
   // 2. Article model and final model, chosen together on out-of-fold scores.
-  let best: { article: GramConfig; final: FinalConfig; x: Float64Array[]; cv: CvResult } | null = null;
+  let best: { article: GramConfig; final: FinalConfig; x: DocFeatures[]; cv: CvResult } | null = null;
   for (const article of ARTICLE_GRID) {
     const x = outOfFoldFeatures(docs, folds, article, message);
     for (const final of FINAL_GRID) {
@@ -135,12 +136,15 @@ function main(): void {
   // 3. Fit on all train rows: wording models on the rows, the final model on out-of-fold features
   // (the same kind of wording evidence it will see on new articles).
   const wordings = fitWordings(docs, article, message);
-  const lr = fitFinal(docs, x, final);
-  const weights = Array.from(lr.w, (w) => round(w, 4));
-  // Titled articles use the WeChat threshold; untitled messages the SMS one (via the `untitled` weight).
-  const untitled = FEATURE_INDEX.get('untitled')!;
-  weights[untitled] = round(weights[untitled]! - (cv.untitledThreshold - cv.threshold), 4);
-  const bias = round(lr.bias - cv.threshold, 4);
+  const fm = fitFinal(docs, x, final);
+  const weights = Array.from(fm.w, (w) => round(w, 4));
+  // The thresholds found by CV are folded into the intercepts: promoScore 0.5 is the decision line.
+  const bias = round(fm.bias - cv.threshold, 4);
+  const messageHead = {
+    cueScale: round(fm.message.cueScale, 4),
+    wording: round(fm.message.wording, 4),
+    bias: round(fm.message.bias - cv.untitledThreshold, 4),
+  };
 
   const file: ModelFile = {
     version: 1,
@@ -155,6 +159,7 @@ function main(): void {
     messageGrams: wordings.message.grams.join(' '),
     messageGramWeights: wordings.message.q,
     messageGramScale: wordings.message.scale,
+    message: messageHead,
     meta: {
       trainedOn: { 'wechat-articles train': wechatRows.length, 'zh_sms_spam train': smsRows.length },
       seed: SEED,
@@ -174,19 +179,21 @@ function main(): void {
   writeFileSync(MODEL_PATH, JSON.stringify(file, (_k, v: unknown) => (typeof v === 'number' && !Number.isInteger(v) ? round(v, 6) : v)) + '\n');
   log(`wrote ${MODEL_PATH} (${wordings.article.grams.length} article n-grams, ${wordings.message.grams.length} message n-grams)`);
 
-  // 4. What the model leans on: weight times the feature's spread on the training rows.
+  // 4. What the model leans on: weight times the feature's spread on the WeChat training rows.
+  const articleX = x.filter((_, i) => docs[i]!.domain === 'wechat').map((f) => f.x);
   const sd = FEATURES.map((_, j) => {
     let m = 0;
-    for (const v of x) m += v[j]!;
-    m /= x.length;
+    for (const v of articleX) m += v[j]!;
+    m /= articleX.length;
     let s = 0;
-    for (const v of x) s += (v[j]! - m) ** 2;
-    return Math.sqrt(s / x.length);
+    for (const v of articleX) s += (v[j]! - m) ** 2;
+    return Math.sqrt(s / articleX.length);
   });
   const ranked = FEATURES.map((f, j) => ({ name: f.name, w: weights[j]!, impact: weights[j]! * sd[j]! }))
     .sort((a, b) => Math.abs(b.impact) - Math.abs(a.impact))
     .slice(0, 20);
-  log('top features (weight x standard deviation on train):');
+  log(`message head: cue score x ${messageHead.cueScale} + message wording x ${messageHead.wording} + ${messageHead.bias}`);
+  log('top article features (weight x standard deviation on WeChat train):');
   for (const r of ranked) log(`  ${r.name.padEnd(24)} weight ${r.w.toFixed(3).padStart(7)}  impact ${r.impact.toFixed(3).padStart(7)}`);
   const a = topGrams(wordings.article, 25);
   const m = topGrams(wordings.message, 25);

@@ -1,6 +1,5 @@
 // Cross-validation on the train splits only: out-of-fold wording features, out-of-fold final
 // scores, and the figures used to choose hyper-parameters and the decision threshold.
-import type { LogRegModel } from './logreg';
 import { confusion, fBeta, scores, type Scores } from './metrics';
 import {
   bestThreshold,
@@ -9,6 +8,7 @@ import {
   fitWordings,
   logitOf,
   type Doc,
+  type DocFeatures,
   type FinalConfig,
   type GramConfig,
 } from './pipeline';
@@ -28,8 +28,8 @@ export function foldsOf(docs: readonly Doc[]): Int32Array {
 }
 
 /** Wording features for every doc from an n-gram model that did not see the doc's fold. */
-export function outOfFoldFeatures(docs: readonly Doc[], folds: Int32Array, article: GramConfig, message: GramConfig): Float64Array[] {
-  const x: Float64Array[] = new Array<Float64Array>(docs.length);
+export function outOfFoldFeatures(docs: readonly Doc[], folds: Int32Array, article: GramConfig, message: GramConfig): DocFeatures[] {
+  const x: DocFeatures[] = new Array<DocFeatures>(docs.length);
   for (let f = 0; f < FOLDS; f++) {
     const model = fitWordings(
       docs.filter((_, i) => folds[i] !== f),
@@ -55,17 +55,17 @@ export interface CvResult {
 }
 
 /** Out-of-fold final logits, the threshold they suggest on WeChat, and the resulting scores. */
-export function crossValidateFinal(docs: readonly Doc[], folds: Int32Array, x: readonly Float64Array[], cfg: FinalConfig): CvResult {
+export function crossValidateFinal(docs: readonly Doc[], folds: Int32Array, x: readonly DocFeatures[], cfg: FinalConfig): CvResult {
   const logits = new Float64Array(docs.length);
   for (let f = 0; f < FOLDS; f++) {
     const idx = docs.map((_, i) => i).filter((i) => folds[i] !== f);
-    const m: LogRegModel = fitFinal(
+    const m = fitFinal(
       idx.map((i) => docs[i]!),
       idx.map((i) => x[i]!),
       cfg,
     );
-    docs.forEach((_, i) => {
-      if (folds[i] === f) logits[i] = logitOf(m, x[i]!);
+    docs.forEach((d, i) => {
+      if (folds[i] === f) logits[i] = logitOf(m, d, x[i]!);
     });
   }
   const wechat = docs.map((d, i) => ({ d, z: logits[i]! })).filter((e) => e.d.domain === 'wechat');

@@ -2,7 +2,7 @@
 // (n-gram) model, build feature vectors with it, fit the final cue model, pick the threshold.
 import { analyze, type Analysis } from '../../src/core/classify/analyze';
 import { CUES } from '../../src/core/classify/cues/index';
-import { FEATURES, FEATURE_INDEX, featurize, isMessage, type GramStats } from '../../src/core/classify/features';
+import { FEATURES, FEATURE_INDEX, featurize, isMessage, messageWording, pitchParagraphs, type GramStats } from '../../src/core/classify/features';
 import { forEachGram, gramOfKey } from '../../src/core/classify/ngrams';
 import type { Row } from './data';
 import { fitLogReg, type LogRegModel, type SparseRow } from './logreg';
@@ -90,8 +90,18 @@ function unitsOf(docs: readonly Doc[], cfg: GramConfig): Unit[] {
     }
     if (d.titleKeys.length > 0 && titleW > 0) units.push({ keys: d.titleKeys, y: d.y, w: titleW, group: d.row.group });
     if (body.length > 0 && bodyW > 0) units.push({ keys: body, y: d.y, w: bodyW, group: d.row.group });
-    const paragraphs = d.paraKeys.filter((k) => k.length >= 5);
-    if (paraW > 0) for (const k of paragraphs) units.push({ keys: k, y: d.y, w: paraW / paragraphs.length, group: d.row.group });
+    // A service article's paragraphs all read as service. A promotional article's paragraphs read as
+    // a pitch only from its first to its last pitch paragraph: the story before it and the
+    // syllabus-free narrative are not evidence either way, and would teach topics, not selling.
+    let picked = d.paraKeys.map((k, i) => ({ k, i }));
+    if (d.y === 1) {
+      const pitch = pitchParagraphs(d.analysis);
+      const first = pitch.indexOf(true);
+      const last = pitch.lastIndexOf(true);
+      picked = first < 0 ? [] : picked.filter((p) => p.i >= first && p.i <= last);
+    }
+    const paragraphs = picked.filter((p) => p.k.length >= 5);
+    if (paraW > 0) for (const p of paragraphs) units.push({ keys: p.k, y: d.y, w: paraW / paragraphs.length, group: d.row.group });
   }
   return units;
 }
@@ -198,16 +208,19 @@ export function fitWordings(docs: readonly Doc[], article: GramConfig, message: 
   return { article: fitGrams(docs, article), message: fitGrams(docs, message) };
 }
 
-export function featuresOf(d: Doc, w: Wordings): Float64Array {
-  const message = isMessage(d.analysis);
-  return featurize(d.analysis, {
-    article: message ? null : gramStatsOf(d, w.article),
-    articleBias: w.article.bias,
-    message: message ? gramStatsOf(d, w.message) : null,
-  });
+/** A doc's feature vector, and for a message the message wording score. */
+export interface DocFeatures {
+  x: Float64Array;
+  messageWording: number;
+}
+
+export function featuresOf(d: Doc, w: Wordings): DocFeatures {
+  if (isMessage(d.analysis)) return { x: featurize(d.analysis, null), messageWording: messageWording(gramStatsOf(d, w.message)) };
+  return { x: featurize(d.analysis, { stats: gramStatsOf(d, w.article), bias: w.article.bias }), messageWording: 0 };
 }
 
 export interface FinalConfig {
+  /** L2 strength (towards the priors). */
   lambda: number;
   /** Total weight of WeChat articles relative to all SMS messages. */
   wechatShare: number;
@@ -231,29 +244,67 @@ export function finalPenalty(): Float64Array {
   const penalty = new Float64Array(FEATURES.length).fill(1);
   penalty[FEATURE_INDEX.get('unsubscribe@title')!] = 1e6;
   penalty[FEATURE_INDEX.get('unsubscribe@body')!] = 1e6;
+  // Sponsorship has (almost) no train rows to learn from; LABELING.md decides its weight.
+  penalty[FEATURE_INDEX.get('sponsored@title')!] = 1e3;
+  penalty[FEATURE_INDEX.get('sponsored@body')!] = 1e3;
   return penalty;
 }
 
-export function fitFinal(docs: readonly Doc[], x: readonly Float64Array[], cfg: FinalConfig): LogRegModel {
+export interface FinalModel {
+  /** Article cue model. */
+  w: Float64Array;
+  bias: number;
+  /** Message head: cue score scale, message wording weight, intercept. */
+  message: { cueScale: number; wording: number; bias: number };
+}
+
+function cueScore(w: Float64Array, x: Float64Array): number {
+  let z = 0;
+  for (let i = 0; i < x.length; i++) z += w[i]! * x[i]!;
+  return z;
+}
+
+/**
+ * One logistic regression over articles and messages: the cue and structure features are shared,
+ * plus the message wording score and an intercept shift that only untitled messages carry (they
+ * differ in base rate; within either form the shift separates nothing). Shipped as two heads that
+ * share the cue weights: articles use `bias`, messages `message.bias` and the wording weight.
+ */
+export function fitFinal(docs: readonly Doc[], f: readonly DocFeatures[], cfg: FinalConfig): FinalModel {
   const sms = docs.filter((d) => d.domain === 'sms').length;
   const wechat = docs.length - sms;
   const wechatW = wechat > 0 ? (cfg.wechatShare * Math.max(sms, wechat)) / wechat : 1;
-  const all = Int32Array.from(FEATURES, (_, i) => i);
-  return fitLogReg(
+  const dim = FEATURES.length + 2;
+  const all = Int32Array.from({ length: dim }, (_, i) => i);
+  const prior = new Float64Array(dim);
+  prior.set(finalPrior());
+  const penalty = new Float64Array(dim).fill(1);
+  penalty.set(finalPenalty());
+  const m = fitLogReg(
     {
-      rows: x.map((v) => ({ idx: all, val: v })),
+      rows: docs.map((d, i) => {
+        const val = new Float64Array(dim);
+        val.set(f[i]!.x);
+        val[dim - 2] = f[i]!.messageWording;
+        val[dim - 1] = isMessage(d.analysis) ? 1 : 0;
+        return { idx: all, val };
+      }),
       y: Uint8Array.from(docs, (d) => d.y),
       weight: Float64Array.from(docs, (d) => (d.domain === 'wechat' ? wechatW : 1)),
-      dim: FEATURES.length,
+      dim,
     },
-    { lambda: cfg.lambda, prior: finalPrior(), penalty: finalPenalty(), maxIter: 500 },
+    { lambda: cfg.lambda, prior, penalty, maxIter: 500 },
   );
+  return {
+    w: m.w.slice(0, FEATURES.length),
+    bias: m.bias,
+    message: { cueScale: 1, wording: m.w[dim - 2]!, bias: m.bias + m.w[dim - 1]! },
+  };
 }
 
-export function logitOf(m: LogRegModel, x: Float64Array): number {
-  let z = m.bias;
-  for (let i = 0; i < x.length; i++) z += m.w[i]! * x[i]!;
-  return z;
+export function logitOf(m: FinalModel, d: Doc, f: DocFeatures): number {
+  const s = cueScore(m.w, f.x);
+  return isMessage(d.analysis) ? m.message.cueScale * s + m.message.wording * f.messageWording + m.message.bias : s + m.bias;
 }
 
 /** The logit threshold with the best F-beta on (truth, logit) pairs; ties go to the higher threshold. */

@@ -16,10 +16,13 @@ type Case = [string, string, string, string[]];
 
 const CASES: Case[] = [
   ['disclosure', 'wechat:lazy13-006', '广告', ['广告']],
-  ['disclosure', 'sms:4131', '您好，专业提供短信群发，106全网网关直连通道，70字无签名，【活动促销】【商业推广】【贷款】【房产】【教育】均可大量发送。', ['商业推广']],
-  ['disclosure', 'wechat:picker-0088', '本文由奇安信编译，不代表奇安信观点。', []],
+  ['disclosure', 'wechat:picker-0274', '上下文感知的聚合页广告优化实践', []],
   ['disclosure', 'wechat:lazy13-053', '品牌推广 培训合作 商业咨询 润米商城 转载开白', []],
-  ['disclosure', 'wechat:lazy13-086', '或许一些女性科学家有意愿，但学校和赞助商未必支持', []],
+
+  ['sponsored', 'sms:4131', '您好，专业提供短信群发，106全网网关直连通道，70字无签名，【活动促销】【商业推广】【贷款】【房产】【教育】均可大量发送。', ['商业推广']],
+  ['sponsored', 'wechat:picker-0088', '本文由奇安信编译，不代表奇安信观点。', []],
+  ['sponsored', 'wechat:lazy13-053', '品牌推广 培训合作 商业咨询 润米商城 转载开白', []],
+  ['sponsored', 'wechat:lazy13-086', '或许一些女性科学家有意愿，但学校和赞助商未必支持', []],
 
   ['buy-call', 'wechat:lazy13-010', '👇点击即可购买👇', ['即可购买']],
   ['buy-call', 'wechat:lazy13-014', '想购买的朋友，直接点击图片，即可购买：', ['即可购买']],

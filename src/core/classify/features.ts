@@ -13,15 +13,10 @@ export interface GramStats {
   paraCount: Int32Array;
 }
 
-/**
- * The two wording models' views of a text. Articles (with a title) are read by the article model,
- * trained on WeChat titles and paragraphs; untitled messages by the message model, trained on SMS.
- * Each model only speaks for the form it was trained on.
- */
-export interface Wording {
-  article: GramStats | null;
-  articleBias: number;
-  message: GramStats | null;
+/** The article wording model's view of an article: its n-gram sums and the model's intercept. */
+export interface ArticleWording {
+  stats: GramStats;
+  bias: number;
 }
 
 export type ReasonGroup = string;
@@ -48,10 +43,6 @@ export const FEATURES: readonly FeatureDef[] = [
   { name: 'wording-body', group: 'wording' },
   { name: 'wording-peak', group: 'wording' },
   { name: 'wording-share', group: 'wording' },
-  { name: 'message-wording', group: 'wording' },
-  // Messages (no title) and articles differ in base rate; this only shifts the intercept for the
-  // untitled form and cannot tell promotional from service within either form.
-  { name: 'untitled', group: 'form' },
 ];
 
 export const FEATURE_INDEX: ReadonlyMap<string, number> = new Map(FEATURES.map((f, i) => [f.name, i]));
@@ -101,13 +92,27 @@ function spanLength(s: Span): number {
   return s.end - s.start;
 }
 
-/** Whether the text is read as an untitled message rather than an article. */
+/**
+ * Whether the text is read as an untitled message (SMS-like) rather than an article: messages are
+ * scored by the message wording model, articles by the article wording model (see model.ts).
+ */
 export function isMessage(a: Analysis): boolean {
   return a.title.units.length === 0;
 }
 
-/** The feature vector, in `FEATURES` order. */
-export function featurize(a: Analysis, wording: Wording): Float64Array {
+/** What the message wording model says of a whole message: its n-gram sum over sqrt(n-gram count). */
+export function messageWording(g: GramStats): number {
+  let sum = g.titleSum;
+  let count = g.titleCount;
+  for (let i = 0; i < g.paraSum.length; i++) {
+    sum += g.paraSum[i]!;
+    count += g.paraCount[i]!;
+  }
+  return count > 0 ? sum / Math.sqrt(count) : 0;
+}
+
+/** The feature vector, in `FEATURES` order; the wording features need the article model's view. */
+export function featurize(a: Analysis, wording: ArticleWording | null): Float64Array {
   const x = new Float64Array(FEATURES.length);
   const k = CUES.length;
   const pitch = pitchParagraphs(a);
@@ -153,9 +158,9 @@ export function featurize(a: Analysis, wording: Wording): Float64Array {
   x[at++] = Math.min(1, variety / 6);
   x[at++] = Math.min(1, Math.log1p((1000 * positiveHits) / Math.max(total, 200)) / Math.log(51));
 
-  const g = wording.article;
-  if (g && !isMessage(a)) {
+  if (wording) {
     // Each paragraph is scored like the short units the article model was trained on.
+    const g = wording.stats;
     let count = 0;
     let weighted = 0;
     let peak = -Infinity;
@@ -167,26 +172,12 @@ export function featurize(a: Analysis, wording: Wording): Float64Array {
       count += n;
       weighted += s * n;
       peak = Math.max(peak, g.paraSum[i]! / Math.sqrt(n + 4));
-      if (wording.articleBias + s > 0) positiveCount += n;
+      if (wording.bias + s > 0) positiveCount += n;
     }
     x[at++] = g.titleSum / Math.sqrt(g.titleCount + 3);
     x[at++] = count > 0 ? weighted / count : 0;
     x[at++] = count > 0 ? peak : 0;
     x[at++] = count > 0 ? positiveCount / count : 0;
-  } else {
-    at += 4;
   }
-  const m = wording.message;
-  if (m && isMessage(a)) {
-    let sum = 0;
-    let count = 0;
-    for (let i = 0; i < m.paraSum.length; i++) {
-      sum += m.paraSum[i]!;
-      count += m.paraCount[i]!;
-    }
-    x[at] = count > 0 ? sum / Math.sqrt(count) : 0;
-  }
-  at++;
-  x[at++] = isMessage(a) ? 1 : 0;
   return x;
 }

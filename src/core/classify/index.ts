@@ -6,7 +6,7 @@ import { analyze, type Analysis } from './analyze';
 import { wordsOf } from './cue';
 import { CUES } from './cues/index';
 import shopCard from './cues/shop-card';
-import { FEATURES, featurize, gramStats, isMessage, pitchParagraphs, type GramStats } from './features';
+import { FEATURES, featurize, gramStats, isMessage, messageWording, pitchParagraphs, type GramStats } from './features';
 import { defaultModel, type Model } from './model';
 import { forEachGram, gramWeight, type GramTable } from './ngrams';
 import { originalSlice } from './normalize';
@@ -35,19 +35,24 @@ function wordingWords(a: Analysis, g: GramStats, table: GramTable, sign: number)
       best = i;
     }
   }
-  const found: { w: number; word: string }[] = [];
+  // Keep offsets only; slice the few winners at the end (a long paragraph has thousands of grams).
+  const found: { w: number; t: Analysis['title']; s: number; e: number }[] = [];
   const collect = (t: Analysis['title'], units: Uint16Array, from: number, to: number): void =>
     forEachGram(units, from, to, (key, hash, s, e) => {
       const w = sign * gramWeight(table, key, hash);
-      if (w > 0 && e - s > 1) found.push({ w, word: originalSlice(t, s, e) });
+      if (w > 0 && e - s > 1) found.push({ w, t, s, e });
     });
   collect(a.title, a.titleGrams, 0, a.titleGrams.length);
   const p = a.paragraphs[best];
   if (p) collect(a.body, a.bodyGrams, p.start, p.end);
-  found.sort((x, y) => y.w - x.w);
+  found.sort((x, y) => y.w - x.w || x.s - y.s);
   const words: string[] = [];
   for (const f of found) {
-    if (f.word.length > 0 && !words.includes(f.word)) words.push(f.word);
+    const word = originalSlice(f.t, f.s, f.e);
+    // Readable evidence only: no digit fragments, no bits of Latin words, nothing already quoted.
+    if (word.length === 0 || /\d/.test(word) || /^[a-z]{1,3}$/i.test(word)) continue;
+    if (words.some((w) => w.includes(word))) continue;
+    words.push(word);
     if (words.length >= 8) break;
   }
   return words;
@@ -76,17 +81,21 @@ function groupWords(group: string, a: Analysis, g: GramStats, table: GramTable, 
 /** Classifies one article with `model` (the committed one by default). Never throws on any text. */
 export function classify(input: ClassifyInput, model: Model = defaultModel()): Verdict {
   const a = analyze(text(input?.title), text(input?.body), input?.cues);
+  // Articles: cue weights plus the article wording model. Untitled messages: the same cue weights,
+  // rescaled, plus the message wording model (model.ts).
   const message = isMessage(a);
   const g = gramStats(a, message ? model.messageGrams : model.grams);
-  const x = featurize(a, { article: message ? null : g, articleBias: model.gramBias, message: message ? g : null });
-  let z = model.bias;
+  const x = featurize(a, message ? null : { stats: g, bias: model.gramBias });
+  const scale = message ? model.message.cueScale : 1;
+  let z = message ? model.message.bias : model.bias;
   const byGroup = new Map<string, number>();
-  FEATURES.forEach((f, i) => {
-    const c = model.weights[i]! * x[i]!;
+  const add = (group: string, c: number): void => {
     if (c === 0) return;
     z += c;
-    byGroup.set(f.group, (byGroup.get(f.group) ?? 0) + c);
-  });
+    byGroup.set(group, (byGroup.get(group) ?? 0) + c);
+  };
+  FEATURES.forEach((f, i) => add(f.group, scale * model.weights[i]! * x[i]!));
+  if (message) add('wording', model.message.wording * messageWording(g));
   const reasons: Reason[] = [];
   const shopWords = shopCard.detect(a.page);
   if (shopWords) {
@@ -94,7 +103,7 @@ export function classify(input: ClassifyInput, model: Model = defaultModel()): V
     reasons.push({ cue: shopCard.id, words: shopWords, weight: shopCard.weight });
   }
   for (const [group, weight] of byGroup) {
-    if (group === 'form' || Math.abs(weight) < MIN_REASON_WEIGHT) continue;
+    if (Math.abs(weight) < MIN_REASON_WEIGHT) continue;
     reasons.push({
       cue: group,
       words: groupWords(group, a, g, message ? model.messageGrams : model.grams, Math.sign(weight)),

@@ -18,12 +18,23 @@ export interface ModelFile {
   gramWeights: number[];
   gramScale: number;
   gramBias: number;
-  /** The message wording model (untitled texts), same encoding; its intercept is folded into `untitled`. */
+  /** The message wording model (untitled texts), same encoding. */
   messageGrams: string;
   messageGramWeights: number[];
   messageGramScale: number;
+  /**
+   * How an untitled message is scored: the cue score (weights times features, no intercept) times
+   * `cueScale`, plus `wording` times the message wording score, plus `bias` (threshold folded in).
+   */
+  message: MessageHead;
   /** How it was made (data, hyper-parameters, cross-validated figures): for people, not used here. */
   meta: Record<string, unknown>;
+}
+
+export interface MessageHead {
+  cueScale: number;
+  wording: number;
+  bias: number;
 }
 
 export interface Model {
@@ -32,6 +43,7 @@ export interface Model {
   gramBias: number;
   grams: GramTable;
   messageGrams: GramTable;
+  message: MessageHead;
 }
 
 function table(joined: string, weights: readonly number[], scale: number): GramTable {
@@ -44,7 +56,11 @@ function table(joined: string, weights: readonly number[], scale: number): GramT
 
 export function compileModel(file: ModelFile): Model {
   const ids = CUES.map((c) => c.id);
-  if (file.cues.join() !== ids.join() || file.features.join() !== FEATURES.map((f) => f.name).join()) {
+  if (
+    file.cues.join() !== ids.join() ||
+    file.features.join() !== FEATURES.map((f) => f.name).join() ||
+    typeof file.message?.cueScale !== 'number'
+  ) {
     throw new Error('classifier model does not match the cue list: run npm run train');
   }
   return {
@@ -53,6 +69,7 @@ export function compileModel(file: ModelFile): Model {
     gramBias: file.gramBias,
     grams: table(file.grams, file.gramWeights, file.gramScale),
     messageGrams: table(file.messageGrams, file.messageGramWeights, file.messageGramScale),
+    message: file.message,
   };
 }
 
@@ -60,6 +77,7 @@ let model: Model | null = null;
 
 /** The committed model, compiled on first use. */
 export function defaultModel(): Model {
-  model ??= compileModel(modelFile as ModelFile);
+  // The JSON's inferred type is checked at run time (compileModel) rather than trusted.
+  model ??= compileModel(modelFile as unknown as ModelFile);
   return model;
 }

@@ -82,7 +82,7 @@ function unitsToString(units: Uint16Array): string {
   return parts.join('');
 }
 
-/** Folds `input` (see `foldUnit`) and collapses runs of spaces, keeping offsets into `input`. */
+/** Folds `input` (see `foldUnit`), collapses runs of spaces and of line breaks, keeping offsets into `input`. */
 export function normalizeText(input: string): NormText {
   const n = input.length;
   const units = new Uint16Array(n);
@@ -96,8 +96,11 @@ export function normalizeText(input: string): NormText {
     if (c === 0x20) {
       if (prevSpace) continue;
       prevSpace = true;
+    } else if (c === 0x0a) {
+      if (len > 0 && units[len - 1] === 0x0a) continue; // blank lines (and \r\n) carry no paragraph
+      prevSpace = true;
     } else {
-      prevSpace = c === 0x0a;
+      prevSpace = false;
     }
     units[len] = c;
     origin[len] = i;

@@ -19,6 +19,7 @@ import price from './price';
 import productPitch from './product-pitch';
 import scanCode from './scan-code';
 import shopLink from './shop-link';
+import sponsored from './sponsored';
 import unsubscribe from './unsubscribe';
 import urgency from './urgency';
 
@@ -43,4 +44,5 @@ export const CUES: readonly Cue[] = [
   jobPosting,
   newsReport,
   freeEvent,
+  sponsored,
 ];
