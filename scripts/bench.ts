@@ -99,7 +99,7 @@ async function observationsPerSecond(ext: Extension, n = 1000): Promise<BenchRow
 }
 
 /** Seeds 2,000 accounts and 100,000 articles straight into IndexedDB, then times the popup's first rows. */
-async function popupFirstRender(ext: Extension, runs = 5): Promise<BenchRow> {
+async function popupFirstRender(ext: Extension, runs = 7): Promise<BenchRow[]> {
   const seed = await ext.popup();
   await seed.evaluate(async () => {
     const db = await new Promise<IDBDatabase>((res, rej) => {
@@ -143,22 +143,37 @@ async function popupFirstRender(ext: Extension, runs = 5): Promise<BenchRow> {
   });
   await seed.close();
   const times: number[] = [];
+  const own: number[] = [];
+  const fresh: number[] = [];
   for (let i = 0; i < runs; i++) {
     const page = await ext.ctx.newPage();
     await page.goto(`chrome-extension://${ext.extId}/popup/index.html`, { waitUntil: 'commit' });
-    const ms = await page.evaluate(
-      () => new Promise<number>((res) => {
-        const check = () => (document.querySelector('[data-testid="account-row"]') ? res(performance.now()) : requestAnimationFrame(check));
+    const t = await page.evaluate(
+      () => new Promise<{ rows: number; parsed: number; ready: number }>((res) => {
+        let rows = 0;
+        const check = () => {
+          rows ||= document.querySelector('[data-testid="account-row"]') ? performance.now() : 0;
+          if (rows && document.querySelector('.popup[data-state="ready"]')) {
+            const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+            res({ rows, parsed: nav.domInteractive, ready: performance.now() });
+          } else requestAnimationFrame(check);
+        };
         check();
       }),
     );
     const rows = await page.$$eval('[data-testid="account-row"]', (els) => els.length);
     if (rows === 0) throw new Error('popup rendered no account rows');
-    times.push(ms);
+    times.push(t.rows);
+    own.push(t.rows - t.parsed);
+    fresh.push(t.ready);
     await page.close();
   }
   const m = median(times);
-  return { metric: 'popup first render, 2,000 accounts / 100,000 articles (navigation → first rows)', value: round(m, 1), unit: 'ms (median)', goal: '≤ 100 ms', meets: m <= 100 };
+  return [
+    { metric: 'popup first render, 2,000 accounts / 100,000 articles (navigation → first rows)', value: round(m, 1), unit: 'ms (median)', goal: '≤ 100 ms', meets: m <= 100 },
+    { metric: '  of which the popup’s own scripts (HTML parsed → first rows)', value: round(median(own), 1), unit: 'ms (median)', goal: '(part of the above)', meets: null },
+    { metric: '  fresh tallies read from IndexedDB and shown (navigation → ready)', value: round(median(fresh), 1), unit: 'ms (median)', goal: 'none set', meets: null },
+  ];
 }
 
 function print(rows: BenchRow[]): void {
@@ -179,7 +194,7 @@ async function main(): Promise<void> {
   try {
     rows.push(...(await contentScriptTime(ext)));
     rows.push(await observationsPerSecond(ext));
-    rows.push(await popupFirstRender(ext));
+    rows.push(...(await popupFirstRender(ext)));
   } finally {
     await ext.close();
   }

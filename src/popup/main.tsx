@@ -6,5 +6,6 @@ import { Popup } from './Popup';
 import '../ui/base.css';
 import './popup.css';
 
+performance.mark('declutter:popup-modules-evaluated');
 preparePage('extName');
 render(<Popup actions={browserActions()} />, document.getElementById('app')!);
