@@ -45,24 +45,38 @@ const PAGES = [
   'share-text_2025_type10-training-camp-signup_xuanyuan_promotional.html',
 ];
 
-/** The content script marks `declutter:main-thread` around its synchronous work (extract + classify + UI). */
+/**
+ * The content script runs in three idle-time tasks (extract, classify, ui), each measured as
+ * `declutter:<step>` on the page's timeline: their sum is what it costs the page's main thread.
+ */
 async function contentScriptTime(ext: Extension, loads = 7): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
   const page = await ext.page();
   for (const file of PAGES) {
-    const times: number[] = [];
+    const totals: number[] = [];
+    const longest: number[] = [];
     for (let i = 0; i < loads; i++) {
       await ext.visit(page, `http://mp.weixin.qq.com/s/${file}`);
-      const ms = await page.evaluate(() => performance.getEntriesByName('declutter:main-thread').map((e) => e.duration)[0] ?? -1);
-      if (ms >= 0) times.push(ms);
+      const steps = await page.evaluate(() => ['extract', 'classify', 'ui'].map((n) => performance.getEntriesByName(`declutter:${n}`, 'measure')[0]?.duration ?? -1));
+      if (steps.some((d) => d < 0)) continue;
+      totals.push(steps.reduce((a, b) => a + b, 0));
+      longest.push(Math.max(...steps));
     }
     const size = statSync(join(FIXTURES, file)).size;
+    const name = `${file.split('_').slice(0, 3).join('_')} (${round(size / 1e6, 1)} MB page)`;
     rows.push({
-      metric: `content script main thread: ${file.split('_').slice(0, 3).join('_')} (${round(size / 1e6, 1)} MB page)`,
-      value: round(median(times), 2),
+      metric: `content script main thread, total: ${name}`,
+      value: round(median(totals), 2),
       unit: 'ms (median)',
       goal: 'keep the page’s main thread free (≤ 16 ms, one frame)',
-      meets: times.length ? median(times) <= 16 : false,
+      meets: totals.length ? median(totals) <= 16 : false,
+    });
+    rows.push({
+      metric: `  its longest single task (idle time)`,
+      value: round(median(longest), 2),
+      unit: 'ms (median)',
+      goal: 'no long task (< 50 ms)',
+      meets: longest.length ? median(longest) < 50 : false,
     });
   }
   await page.close();
