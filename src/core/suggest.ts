@@ -61,5 +61,5 @@ export function suggestMutes(accounts: readonly AccountRecord[], prefs: Prefs, n
     });
   }
   // Worst first: the checklist is ordered by how much promotion an account sends.
-  return out.sort((a, b) => b.bound - a.bound || b.reason.totalPromo - a.reason.totalPromo || a.accountId.localeCompare(b.accountId));
+  return out.sort((a, b) => b.bound - a.bound || b.reason.totalPromo - a.reason.totalPromo || (a.accountId < b.accountId ? -1 : a.accountId > b.accountId ? 1 : 0));
 }
