@@ -14,6 +14,7 @@ import { BackIcon } from '../ui/icons';
 import { articleLink, cueKey, displayName, promoRatio } from '../ui/model';
 import { Name } from '../ui/text';
 import { relativeDay, shortDate } from '../ui/time';
+import { MuteButton } from './MuteButton';
 import type { Controller } from './Popup';
 
 interface Props {
@@ -65,7 +66,6 @@ export function AccountDetail({ accountId, account, data, ctl, duration, setDura
   const follow = followState(account, data.prefs);
   const trend = weeklyTrend(account, data.now);
   const bound = promoLowerBound(account.promo, account.articles);
-  const short = displayName(account.name, 40);
   return (
     <div class="view detail" data-testid="account-detail" data-account-id={account.id}>
       <header class="sub">
@@ -106,16 +106,7 @@ export function AccountDetail({ accountId, account, data, ctl, duration, setDura
             </button>
           ) : (
             <span class="mute-group">
-              <button
-                type="button"
-                class="primary"
-                data-testid="mute-button"
-                disabled={busy}
-                aria-label={t('muteAria', short, t(`duration_${duration}`))}
-                onClick={() => void ctl.run({ type: 'account/mute', accountId: account.id, name: account.name, duration })}
-              >
-                {t(`mute_${duration}`)}
-              </button>
+              <MuteButton ctl={ctl} accountId={account.id} name={account.name} duration={duration} busy={busy} />
               <DurationSelect id="detail-duration" value={duration} onChange={setDuration} label={t('muteDurationShort')} />
             </span>
           )}

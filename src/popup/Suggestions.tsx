@@ -8,6 +8,7 @@ import { DurationSelect } from '../ui/duration';
 import { t } from '../ui/i18n';
 import { displayName } from '../ui/model';
 import { Name } from '../ui/text';
+import { MuteButton } from './MuteButton';
 import type { Controller, Derived } from './Popup';
 
 const FIRST = 5;
@@ -92,18 +93,7 @@ function SuggestionCard({ s, data, derived, ctl, duration, busy }: { s: Suggesti
         </p>
       )}
       <div class="card-actions">
-        {!muted && (
-          <button
-            type="button"
-            class="primary"
-            data-testid="mute-button"
-            disabled={busy}
-            aria-label={t('muteAria', short, t(`duration_${duration}`))}
-            onClick={() => void ctl.run({ type: 'account/mute', accountId: s.accountId, name: s.name, duration })}
-          >
-            {t(`mute_${duration}`)}
-          </button>
-        )}
+        {!muted && <MuteButton ctl={ctl} accountId={s.accountId} name={s.name} duration={duration} busy={busy} />}
         {s.action === 'unfollow' && (
           <button type="button" class="secondary" data-testid="unfollow-button" aria-label={t('unfollowGuideAria', short)} onClick={() => ctl.open({ kind: 'unfollow', id: s.accountId })}>
             {t('unfollowGuide')}
