@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import { CUES } from '../src/core/classify/cues/index';
 import { FEATURES } from '../src/core/classify/features';
 import type { ModelFile } from '../src/core/classify/model';
+import { packGrams } from '../src/core/classify/ngrams';
 import { crossValidateFinal, foldsOf, FOLDS, outOfFoldFeatures, SEED, BETA, type CvResult } from './lib/cv';
 import { loadSms, loadWechat, REPO_ROOT } from './lib/data';
 import type { Scores } from './lib/metrics';
@@ -147,18 +148,14 @@ function main(): void {
   };
 
   const file: ModelFile = {
-    version: 1,
+    version: 2,
     cues: CUES.map((c) => c.id),
     features: FEATURES.map((f) => f.name),
     weights,
     bias,
-    grams: wordings.article.grams.join(' '),
-    gramWeights: wordings.article.q,
-    gramScale: wordings.article.scale,
+    grams: packGrams(wordings.article.grams, wordings.article.q, wordings.article.scale),
     gramBias: wordings.article.bias,
-    messageGrams: wordings.message.grams.join(' '),
-    messageGramWeights: wordings.message.q,
-    messageGramScale: wordings.message.scale,
+    messageGrams: packGrams(wordings.message.grams, wordings.message.q, wordings.message.scale),
     message: messageHead,
     meta: {
       trainedOn: { 'wechat-articles train': wechatRows.length, 'zh_sms_spam train': smsRows.length },

@@ -2,8 +2,8 @@
 // (n-gram) model, build feature vectors with it, fit the final cue model, pick the threshold.
 import { analyze, type Analysis } from '../../src/core/classify/analyze';
 import { CUES } from '../../src/core/classify/cues/index';
-import { FEATURES, FEATURE_INDEX, featurize, isMessage, messageWording, pitchParagraphs, type GramStats } from '../../src/core/classify/features';
-import { forEachGram, gramOfKey } from '../../src/core/classify/ngrams';
+import { FEATURES, FEATURE_INDEX, featurize, gramStats, isMessage, messageWording, pitchParagraphs, type GramStats } from '../../src/core/classify/features';
+import { buildGramTable, forEachGram, gramOfKey, type GramTable } from '../../src/core/classify/ngrams';
 import type { Row } from './data';
 import { fitLogReg, type LogRegModel, type SparseRow } from './logreg';
 import { fBeta, confusion } from './metrics';
@@ -61,8 +61,8 @@ export interface GramModel {
   q: number[];
   scale: number;
   bias: number;
-  /** key -> real (quantised) weight. */
-  weight: Map<number, number>;
+  /** The table the classifier builds from this model: training scores texts exactly as it does. */
+  table: GramTable;
 }
 
 interface Unit {
@@ -174,29 +174,18 @@ export function fitGrams(docs: readonly Doc[], cfg: GramConfig): GramModel {
   const scale = max > 0 ? Number((max / 127).toPrecision(6)) : 1;
   const grams: string[] = [];
   const q: number[] = [];
-  const weight = new Map<number, number>();
   kept.forEach((k, i) => {
     const qi = Math.round(refit.w[i]! / scale);
     if (qi === 0) return;
     grams.push(gramOfKey(k));
     q.push(qi);
-    weight.set(k, qi * scale);
   });
-  return { grams, q, scale, bias: Number(refit.bias.toFixed(4)), weight };
+  return { grams, q, scale, bias: Number(refit.bias.toFixed(4)), table: buildGramTable(grams, q, scale) };
 }
 
+/** The wording model's n-gram sums for a doc, computed by the classifier's own code. */
 export function gramStatsOf(d: Doc, m: GramModel): GramStats {
-  const sum = (keys: Float64Array): number => {
-    let s = 0;
-    for (const k of keys) s += m.weight.get(k) ?? 0;
-    return s;
-  };
-  return {
-    titleSum: sum(d.titleKeys),
-    titleCount: d.titleKeys.length,
-    paraSum: Float64Array.from(d.paraKeys, sum),
-    paraCount: Int32Array.from(d.paraKeys, (k) => k.length),
-  };
+  return gramStats(d.analysis, m.table);
 }
 
 export interface Wordings {

@@ -2,7 +2,7 @@
 // the lexicon respects Latin word boundaries, and the table lookup agrees with the slow path.
 import { describe, expect, test } from 'vitest';
 import { buildLexicon } from '../../src/core/classify/lexicon';
-import { buildGramTable, forEachGram, gramOfKey, gramWeight, scoreSpan, spanScore } from '../../src/core/classify/ngrams';
+import { buildGramTable, forEachGram, gramKey, gramOfKey, gramWeight, packGrams, scoreSpan, spanScore, unpackGrams } from '../../src/core/classify/ngrams';
 import { normalizeText, originalSlice } from '../../src/core/classify/normalize';
 import { row } from './real-data';
 
@@ -41,16 +41,32 @@ describe('n-grams', () => {
   test('the fused scorer agrees with forEachGram + gramWeight', () => {
     const r = row('wechat:lazy13-010');
     const t = normalizeText(r.text);
-    const table = buildGramTable(['课程', '价0', '购买', '咨询', '心', '0元'], [1, 2, 3, -1, 0.5, 4]);
+    const grams = ['课程', '价0', '购买', '咨询', '心', '0元', '课', '的课程', '心理咨', '理咨询', '次卡', '体验次'];
+    const table = buildGramTable(grams, [1, 2, 3, -1, 5, 4, -127, 7, -9, 11, 13, 17], 0.25);
     let slow = 0;
     let n = 0;
-    forEachGram(t.units, 0, t.units.length, (key, hash) => {
-      slow += gramWeight(table, key, hash);
+    forEachGram(t.units, 0, t.units.length, (key) => {
+      slow += gramWeight(table, key);
       n++;
     });
+    expect(slow).not.toBe(0);
     scoreSpan(t.units, 0, t.units.length, table);
     expect(spanScore.sum).toBeCloseTo(slow, 9);
     expect(spanScore.count).toBe(n);
+  });
+
+  test('a packed model unpacks to the table its grams build', () => {
+    const grams = ['课程表', '价0', '购', '咨询', '心', '0元', 'vip'];
+    const q = [1, -2, 127, -127, 0, 4, 9];
+    const packed = packGrams(grams, q, 0.5);
+    expect(packed.text).toBe('心购咨询价00元课程表vip');
+    const a = unpackGrams(packed);
+    const b = buildGramTable(grams, q, 0.5);
+    const weightOf = (g: string): number => gramWeight(a, gramKey(g.length, g.charCodeAt(0), g.charCodeAt(1), g.charCodeAt(2)));
+    for (const [i, g] of grams.entries()) expect(weightOf(g)).toBe(q[i]! * 0.5);
+    for (const [i, g] of grams.entries()) expect(gramWeight(b, gramKey(g.length, g.charCodeAt(0), g.charCodeAt(1), g.charCodeAt(2)))).toBe(q[i]! * 0.5);
+    expect(weightOf('课程')).toBe(0);
+    expect(weightOf('课')).toBe(0);
   });
 });
 
@@ -59,7 +75,7 @@ describe('lexicon', () => {
     const lex = buildLexicon([['sale', '618', '优惠']]);
     const hits: string[] = [];
     const t = normalizeText('wholesale 2618 on sale 618大促优惠');
-    lex.scan(t.units, (_o, s, e) => hits.push(t.text.slice(s, e)));
+    lex.scan(t.units, t.text, 0, t.units.length, (_o, s, e) => hits.push(t.text.slice(s, e)));
     expect(hits).toEqual(['sale', '618', '优惠']);
   });
 });

@@ -1,7 +1,8 @@
-// What a cue is: a named piece of evidence (phrases and a few linear patterns) with a prior weight.
+// What a cue is: a named piece of evidence (phrases, line words and a few linear patterns) with a prior weight.
 // `detect` finds it in any text on its own (tests, tools); the classifier scans all cues at once.
 import { buildLexicon, type Lexicon } from './lexicon';
 import { normalizeText, originalSlice, type NormText } from './normalize';
+import { buildLines, buildPatterns, type LineSet, type PatternSet } from './patterns';
 
 export interface CueSpec {
   /** Kebab-case id, also the file name under `cues/`. */
@@ -15,8 +16,16 @@ export interface CueSpec {
   readonly phrases: readonly string[];
   /** Phrases inside which a hit does not count (e.g. 福利 inside 福利待遇). */
   readonly except?: readonly string[];
-  /** Patterns over folded text. Keep them linear: no nested or adjacent unbounded quantifiers. */
+  /**
+   * Patterns over folded text. Keep them linear (no nested or adjacent unbounded quantifiers),
+   * non-capturing, and without flags other than m (see patterns.ts: all cues' patterns run as one).
+   */
   readonly patterns?: readonly RegExp[];
+  /**
+   * Words that count only when a line holds nothing else, give or take spaces, dots, bars,
+   * brackets and dashes: an ad marker above or below a block, "- END -" under an article.
+   */
+  readonly lines?: readonly string[];
 }
 
 export interface CueMatch {
@@ -29,23 +38,8 @@ export interface Cue extends CueSpec {
   detect(text: string): string[];
 }
 
-/** Runs one cue's patterns over folded text, calling `onHit` for every match. */
-export function scanPatterns(spec: CueSpec, t: NormText, onHit: (start: number, end: number) => void): void {
-  for (const p of spec.patterns ?? []) {
-    const rx = new RegExp(p.source, p.flags.includes('g') ? p.flags : p.flags + 'g');
-    let m: RegExpExecArray | null;
-    while ((m = rx.exec(t.text)) !== null) {
-      if (m[0].length === 0) {
-        rx.lastIndex++;
-        continue;
-      }
-      onHit(m.index, m.index + m[0].length);
-    }
-  }
-}
-
 /** Removes hits that lie inside an `except` range; both lists sorted by start. Linear. */
-export function dropExcepted(hits: CueMatch[], except: CueMatch[]): CueMatch[] {
+export const dropExcepted = (function dropExcepted(hits: CueMatch[], except: CueMatch[]): CueMatch[] {
   if (except.length === 0) return hits;
   const kept: CueMatch[] = [];
   let j = 0;
@@ -55,10 +49,10 @@ export function dropExcepted(hits: CueMatch[], except: CueMatch[]): CueMatch[] {
     if (h.end > reach) kept.push(h);
   }
   return kept;
-}
+});
 
 /** Unique original words for a list of hits, at most `max`. */
-export function wordsOf(t: NormText, hits: readonly CueMatch[], max = 8): string[] {
+export const wordsOf = (function wordsOf(t: NormText, hits: readonly CueMatch[], max = 8): string[] {
   const out: string[] = [];
   for (const h of hits) {
     const w = originalSlice(t, h.start, h.end);
@@ -66,21 +60,26 @@ export function wordsOf(t: NormText, hits: readonly CueMatch[], max = 8): string
     if (out.length >= max) break;
   }
   return out;
-}
+});
 
-export function defineCue(spec: CueSpec): Cue {
+export const defineCue = (function defineCue(spec: CueSpec): Cue {
   let lexicon: Lexicon | null = null;
+  let patterns: PatternSet | null = null;
+  let lines: LineSet | null = null;
   return {
     ...spec,
     detect(text: string): string[] {
       lexicon ??= buildLexicon([spec.phrases, spec.except ?? []]);
+      patterns ??= buildPatterns([spec.patterns ?? []]);
+      lines ??= buildLines([spec.lines ?? []]);
       const t = normalizeText(text);
       const hits: CueMatch[] = [];
       const except: CueMatch[] = [];
-      lexicon.scan(t.units, (owner, start, end) => (owner === 0 ? hits : except).push({ start, end }));
-      scanPatterns(spec, t, (start, end) => hits.push({ start, end }));
+      lexicon.scan(t.units, t.text, 0, t.units.length, (owner, start, end) => (owner === 0 ? hits : except).push({ start, end }));
+      patterns.scan(t.text, (_owner, start, end) => hits.push({ start, end }));
+      lines.scan(t.text, (_owner, start, end) => hits.push({ start, end }));
       hits.sort((a, b) => a.start - b.start || b.end - a.end);
       return wordsOf(t, dropExcepted(hits, except));
     },
   };
-}
+});

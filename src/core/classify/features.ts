@@ -28,6 +28,7 @@ interface FeatureDef {
 }
 
 const POSITIVE = CUES.map((c) => c.weight > 0);
+const PRIOR = CUES.map((c) => c.weight);
 
 export const FEATURES: readonly FeatureDef[] = [
   ...CUES.map((c) => ({ name: `${c.id}@title`, group: c.id })),
@@ -48,19 +49,20 @@ export const FEATURES: readonly FeatureDef[] = [
 export const FEATURE_INDEX: ReadonlyMap<string, number> = new Map(FEATURES.map((f, i) => [f.name, i]));
 
 /** N-gram sums for the title and each paragraph under `table`. */
-export function gramStats(a: Analysis, table: GramTable): GramStats {
+export const gramStats = (function gramStats(a: Analysis, table: GramTable): GramStats {
   const paraSum = new Float64Array(a.paragraphs.length);
   const paraCount = new Int32Array(a.paragraphs.length);
   scoreSpan(a.titleGrams, 0, a.titleGrams.length, table);
   const titleSum = spanScore.sum;
   const titleCount = spanScore.count;
-  a.paragraphs.forEach((p, i) => {
+  for (let i = 0; i < a.paragraphs.length; i++) {
+    const p = a.paragraphs[i]!;
     scoreSpan(a.bodyGrams, p.start, p.end, table);
     paraSum[i] = spanScore.sum;
     paraCount[i] = spanScore.count;
-  });
+  }
   return { titleSum, titleCount, paraSum, paraCount };
-}
+});
 
 /** Prior weight of the selling cues found in a window of paragraphs must reach this to call it a pitch. */
 export const PITCH_MIN = 1.8;
@@ -70,38 +72,40 @@ export const PITCH_MIN = 1.8;
  * it and its two neighbours (WeChat editors break one offer over several short lines) weigh at
  * least PITCH_MIN by their priors; a disclosure alone is enough.
  */
-export function pitchParagraphs(a: Analysis): boolean[] {
-  const masks = new Int32Array(a.paragraphs.length);
-  a.hits.forEach((h, c) => {
-    if (!POSITIVE[c]) return;
-    for (const p of h.bodyParagraph) masks[p]! |= 1 << c;
-  });
-  return a.paragraphs.map((_, i) => {
+export const pitchParagraphs = (function pitchParagraphs(a: Analysis): boolean[] {
+  const n = a.paragraphs.length;
+  const masks = new Int32Array(n);
+  for (let c = 0; c < a.hits.length; c++) {
+    if (!POSITIVE[c]) continue;
+    for (const p of a.hits[c]!.bodyParagraph) masks[p]! |= 1 << c;
+  }
+  const out = new Array<boolean>(n);
+  for (let i = 0; i < n; i++) {
     const own = masks[i]!;
-    if (own === 0) return false;
-    const window = own | (masks[i - 1] ?? 0) | (masks[i + 1] ?? 0);
+    out[i] = false;
+    if (own === 0) continue;
+    const window = own | (i > 0 ? masks[i - 1]! : 0) | (i + 1 < n ? masks[i + 1]! : 0);
     let weight = 0;
-    CUES.forEach((c, k) => {
-      if (window & (1 << k)) weight += c.weight;
-    });
-    return weight >= PITCH_MIN;
-  });
-}
+    for (let k = 0; k < PRIOR.length; k++) if (window & (1 << k)) weight += PRIOR[k]!;
+    out[i] = weight >= PITCH_MIN;
+  }
+  return out;
+});
 
-function spanLength(s: Span): number {
+const spanLength = (function spanLength(s: Span): number {
   return s.end - s.start;
-}
+});
 
 /**
  * Whether the text is read as an untitled message (SMS-like) rather than an article: messages are
  * scored by the message wording model, articles by the article wording model (see model.ts).
  */
-export function isMessage(a: Analysis): boolean {
+export const isMessage = (function isMessage(a: Analysis): boolean {
   return a.title.units.length === 0;
-}
+});
 
 /** What the message wording model says of a whole message: its n-gram sum over sqrt(n-gram count). */
-export function messageWording(g: GramStats): number {
+export const messageWording = (function messageWording(g: GramStats): number {
   let sum = g.titleSum;
   let count = g.titleCount;
   for (let i = 0; i < g.paraSum.length; i++) {
@@ -109,45 +113,49 @@ export function messageWording(g: GramStats): number {
     count += g.paraCount[i]!;
   }
   return count > 0 ? sum / Math.sqrt(count) : 0;
-}
+});
 
 /** The feature vector, in `FEATURES` order; the wording features need the article model's view. */
-export function featurize(a: Analysis, wording: ArticleWording | null): Float64Array {
+export const featurize = (function featurize(a: Analysis, wording: ArticleWording | null): Float64Array {
   const x = new Float64Array(FEATURES.length);
   const k = CUES.length;
   const pitch = pitchParagraphs(a);
   let variety = 0;
   let positiveHits = 0;
-  a.hits.forEach((h, c) => {
+  for (let c = 0; c < k; c++) {
+    const h = a.hits[c]!;
     if (h.title.length > 0) x[c] = 1;
     if (POSITIVE[c]) {
       positiveHits += h.body.length;
       // A selling cue counts for the body only where it is part of a pitch, not a passing mention.
-      if (h.bodyParagraph.some((p) => pitch[p])) {
-        x[k + c] = 1;
-        variety++;
+      for (const p of h.bodyParagraph) {
+        if (pitch[p]) {
+          x[k + c] = 1;
+          variety++;
+          break;
+        }
       }
     } else if (h.body.length > 0) {
       x[k + c] = 1;
     }
-  });
+  }
   let at = 2 * k;
 
-  const total = a.paragraphs.reduce((s, p) => s + spanLength(p), 0);
+  let total = 0;
   let pitchChars = 0;
   let pitchCount = 0;
   let firstPitch = -1;
   let lastPitchEnd = -1;
-  let offset = 0;
-  a.paragraphs.forEach((p, i) => {
+  for (let i = 0; i < a.paragraphs.length; i++) {
+    const length = spanLength(a.paragraphs[i]!);
     if (pitch[i]) {
-      pitchChars += spanLength(p);
+      pitchChars += length;
       pitchCount++;
-      if (firstPitch < 0) firstPitch = offset;
-      lastPitchEnd = offset + spanLength(p);
+      if (firstPitch < 0) firstPitch = total;
+      lastPitchEnd = total + length;
     }
-    offset += spanLength(p);
-  });
+    total += length;
+  }
   const has = firstPitch >= 0 && total > 0;
   const share = has ? pitchChars / total : 0;
   x[at++] = share;
@@ -180,4 +188,4 @@ export function featurize(a: Analysis, wording: ArticleWording | null): Float64A
     x[at++] = count > 0 ? positiveCount / count : 0;
   }
   return x;
-}
+});

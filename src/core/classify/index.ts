@@ -8,7 +8,7 @@ import { CUES } from './cues/index';
 import shopCard from './cues/shop-card';
 import { FEATURES, featurize, gramStats, isMessage, messageWording, pitchParagraphs, type GramStats } from './features';
 import { defaultModel, type Model } from './model';
-import { forEachGram, gramWeight, type GramTable } from './ngrams';
+import { forEachWeighted, type GramTable } from './ngrams';
 import { originalSlice } from './normalize';
 
 export { CUES } from './cues/index';
@@ -16,16 +16,34 @@ export { CUES } from './cues/index';
 const MAX_REASONS = 16;
 const MIN_REASON_WEIGHT = 0.05;
 
-function text(v: unknown): string {
+const text = (function text(v: unknown): string {
   return typeof v === 'string' ? v : '';
-}
+});
 
-function round(x: number): number {
+const round = (function round(x: number): number {
   return Math.round(x * 1000) / 1000;
-}
+});
+
+const hasDigit = (function hasDigit(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c >= 0x30 && c <= 0x39) return true;
+  }
+  return false;
+});
+
+/** One to three Latin letters: a bit of a word, not evidence. */
+const isLatinFragment = (function isLatinFragment(word: string): boolean {
+  if (word.length > 3) return false;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i) | 0x20;
+    if (c < 0x61 || c > 0x7a) return false;
+  }
+  return true;
+});
 
 /** The n-grams that pushed the score most in the direction `sign`, from the title and the strongest paragraph. */
-function wordingWords(a: Analysis, g: GramStats, table: GramTable, sign: number): string[] {
+const wordingWords = (function wordingWords(a: Analysis, g: GramStats, table: GramTable, sign: number): string[] {
   let best = -1;
   let bestScore = -Infinity;
   for (let i = 0; i < g.paraSum.length; i++) {
@@ -38,10 +56,7 @@ function wordingWords(a: Analysis, g: GramStats, table: GramTable, sign: number)
   // Keep offsets only; slice the few winners at the end (a long paragraph has thousands of grams).
   const found: { w: number; t: Analysis['title']; s: number; e: number }[] = [];
   const collect = (t: Analysis['title'], units: Uint16Array, from: number, to: number): void =>
-    forEachGram(units, from, to, (key, hash, s, e) => {
-      const w = sign * gramWeight(table, key, hash);
-      if (w > 0 && e - s > 1) found.push({ w, t, s, e });
-    });
+    forEachWeighted(units, from, to, table, sign, (w, s, e) => found.push({ w, t, s, e }));
   collect(a.title, a.titleGrams, 0, a.titleGrams.length);
   const p = a.paragraphs[best];
   if (p) collect(a.body, a.bodyGrams, p.start, p.end);
@@ -50,15 +65,15 @@ function wordingWords(a: Analysis, g: GramStats, table: GramTable, sign: number)
   for (const f of found) {
     const word = originalSlice(f.t, f.s, f.e);
     // Readable evidence only: no digit fragments, no bits of Latin words, nothing already quoted.
-    if (word.length === 0 || /\d/.test(word) || /^[a-z]{1,3}$/i.test(word)) continue;
+    if (word.length === 0 || hasDigit(word) || isLatinFragment(word)) continue;
     if (words.some((w) => w.includes(word))) continue;
     words.push(word);
     if (words.length >= 8) break;
   }
   return words;
-}
+});
 
-function groupWords(group: string, a: Analysis, g: GramStats, table: GramTable, sign: number): string[] {
+const groupWords = (function groupWords(group: string, a: Analysis, g: GramStats, table: GramTable, sign: number): string[] {
   const c = CUES.findIndex((cue) => cue.id === group);
   if (c >= 0) {
     const h = a.hits[c]!;
@@ -76,26 +91,34 @@ function groupWords(group: string, a: Analysis, g: GramStats, table: GramTable, 
   }
   if (group === 'wording') return wordingWords(a, g, table, sign);
   return [];
-}
+});
 
 /** Classifies one article with `model` (the committed one by default). Never throws on any text. */
-export function classify(input: ClassifyInput, model: Model = defaultModel()): Verdict {
+export const classify = (function classify(input: ClassifyInput, model: Model = defaultModel()): Verdict {
   const a = analyze(text(input?.title), text(input?.body), input?.cues);
   // Articles: cue weights plus the article wording model. Untitled messages: the same cue weights,
   // rescaled, plus the message wording model (model.ts).
   const message = isMessage(a);
-  const g = gramStats(a, message ? model.messageGrams : model.grams);
+  const table = message ? model.messageGrams() : model.grams();
+  const g = gramStats(a, table);
   const x = featurize(a, message ? null : { stats: g, bias: model.gramBias });
   const scale = message ? model.message.cueScale : 1;
   let z = message ? model.message.bias : model.bias;
   const byGroup = new Map<string, number>();
-  const add = (group: string, c: number): void => {
-    if (c === 0) return;
+  for (let i = 0; i < FEATURES.length; i++) {
+    const c = scale * model.weights[i]! * x[i]!;
+    if (c === 0) continue;
     z += c;
+    const group = FEATURES[i]!.group;
     byGroup.set(group, (byGroup.get(group) ?? 0) + c);
-  };
-  FEATURES.forEach((f, i) => add(f.group, scale * model.weights[i]! * x[i]!));
-  if (message) add('wording', model.message.wording * messageWording(g));
+  }
+  if (message) {
+    const c = model.message.wording * messageWording(g);
+    if (c !== 0) {
+      z += c;
+      byGroup.set('wording', (byGroup.get('wording') ?? 0) + c);
+    }
+  }
   const reasons: Reason[] = [];
   const shopWords = shopCard.detect(a.page);
   if (shopWords) {
@@ -106,7 +129,7 @@ export function classify(input: ClassifyInput, model: Model = defaultModel()): V
     if (Math.abs(weight) < MIN_REASON_WEIGHT) continue;
     reasons.push({
       cue: group,
-      words: groupWords(group, a, g, message ? model.messageGrams : model.grams, Math.sign(weight)),
+      words: groupWords(group, a, g, table, Math.sign(weight)),
       weight: round(weight),
     });
   }
@@ -117,4 +140,4 @@ export function classify(input: ClassifyInput, model: Model = defaultModel()): V
     promoScore,
     reasons: reasons.slice(0, MAX_REASONS),
   };
-}
+});

@@ -1,9 +1,16 @@
-// Character 1-3-grams over folded text, keyed by exact numbers (no strings on the hot path) and
-// looked up in a small open-addressing table. Digit runs collapse to one "0", so masked numbers,
-// prices and phone numbers all read alike and a model cannot key on how digits were written.
+// Character 1-3-grams over folded text, identified by a 32-bit hash computed from the units (no
+// strings on the hot path) and looked up in a small open-addressing table of integer weights.
+// Digit runs collapse to one "0", so masked numbers, prices and phone numbers all read alike and a
+// model cannot key on how digits were written.
+//
+// Cold start matters more than peak speed: the content script classifies once per page, in a fresh
+// JS context, so this code runs interpreted. Hence: integers only in the scan (no boxed doubles),
+// the three hashes of a position share their multiplications, a table is built from the model's
+// packed strings in one loop without splitting or parsing, and only when a text needs it.
 
 /** 1 = letter, ideograph or other word character; 2 = digit; 0 = boundary (space, punctuation, symbol, emoji). */
-export function unitClass(c: number): 0 | 1 | 2 {
+export const unitClass = (function unitClass(c: number): 0 | 1 | 2 {
+  if (c >= 0x3400 && c < 0xa000) return 1; // CJK ideographs: most of any article
   if (c < 0x80) {
     if (c >= 0x30 && c <= 0x39) return 2;
     if ((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a)) return 1;
@@ -16,11 +23,11 @@ export function unitClass(c: number): 0 | 1 | 2 {
   if (c >= 0xfe30 && c <= 0xfe4f) return 0; // CJK compatibility forms
   if (c >= 0xff00) return 0; // leftover half/full-width forms and specials
   return 1;
-}
+});
 
 const DIGIT = 0x30;
 
-/** Exact key of an n-gram: disjoint ranges for n = 1, 2, 3 (all below 2^53). */
+/** Exact key of an n-gram: disjoint ranges for n = 1, 2, 3 (all below 2^53). Training only. */
 export function gramKey(n: number, a: number, b: number, c: number): number {
   if (n === 1) return a;
   if (n === 2) return (a + 1) * 65536 + b;
@@ -35,24 +42,33 @@ export function gramOfKey(key: number): string {
   return String.fromCharCode(Math.floor(r / 4294967296), Math.floor(r / 65536) % 65536, r % 65536);
 }
 
-/** A 32-bit hash of an n-gram from its units (b, c are 0 when absent); the table's slot comes from it. */
-export function gramHash(n: number, a: number, b: number, c: number): number {
-  let h = Math.imul(a + 1, 0x9e3779b1) ^ Math.imul(b + n, 0x85ebca77) ^ Math.imul(c + 7 * n, 0xc2b2ae3d);
-  h ^= h >>> 15;
-  h = Math.imul(h, 0x27d4eb2d);
-  return h ^ (h >>> 13);
-}
+// A table finds a gram of two or three units by a hash of its units (the XOR of each unit times a
+// multiplier for its place, and a tag for the length), then compares the units themselves, so a
+// lookup is exact. The multipliers are below 2^14, so every product of a 16-bit unit stays a
+// small integer: no Math.imul calls and no heap numbers while the code still runs in the
+// interpreter. One-unit grams need no hash: they index a 65,536-entry array directly.
+const M1 = 0x3b9d;
+const M2 = 0x2f6b;
+const M3 = 0x1e35;
+const T2 = 0x165667b1;
+const T3 = 0x21c88647;
+
+/** The slot hash of an n-gram of two or three units (`c` is ignored for two). */
+export const gramHash = (function gramHash(n: number, a: number, b: number, c: number): number {
+  const h = n === 2 ? (a * M1) ^ (b * M2) ^ T2 : (a * M1) ^ (b * M2) ^ (c * M3) ^ T3;
+  return h ^ (h >>> 15);
+});
 
 /**
- * Calls `onGram(key, hash, from, to)` for every 1-, 2- and 3-gram of the word characters in
- * units[start, end), with the gram's folded range [from, to). Boundaries break grams; a digit run
- * is one "0" (its range is its first digit).
+ * Calls `onGram(key, from, to)` for every 1-, 2- and 3-gram of the word characters in
+ * units[start, end), with its exact key (`gramKey`) and its folded range [from, to).
+ * Boundaries break grams; a digit run is one "0" (its range is its first digit).
  */
 export function forEachGram(
   units: Uint16Array,
   start: number,
   end: number,
-  onGram: (key: number, hash: number, from: number, to: number) => void,
+  onGram: (key: number, from: number, to: number) => void,
 ): void {
   let p1 = -1; // previous kept unit, -1 after a boundary
   let p2 = -1; // the one before
@@ -68,10 +84,10 @@ export function forEachGram(
     }
     if (cls === 2 && p1 === DIGIT) continue; // the rest of a digit run
     const c = cls === 2 ? DIGIT : raw;
-    onGram(c, gramHash(1, c, 0, 0), i, i + 1);
+    onGram(gramKey(1, c, 0, 0), i, i + 1);
     if (p1 >= 0) {
-      onGram((p1 + 1) * 65536 + c, gramHash(2, p1, c, 0), at1, i + 1);
-      if (p2 >= 0) onGram(8589934592 + p2 * 4294967296 + p1 * 65536 + c, gramHash(3, p2, p1, c), at2, i + 1);
+      onGram(gramKey(2, p1, c, 0), at1, i + 1);
+      if (p2 >= 0) onGram(gramKey(3, p2, p1, c), at2, i + 1);
     }
     p2 = p1;
     at2 = at1;
@@ -81,58 +97,183 @@ export function forEachGram(
 }
 
 export interface GramTable {
-  readonly keys: Float64Array;
-  readonly weights: Float64Array;
-  readonly mask: number;
+  /** Integer weight of each one-unit gram, by unit. */
+  readonly unigrams: Int8Array;
+  /** The longer grams' units by slot (`c` 0 for a 2-gram); `a` 0 marks an empty slot. */
+  readonly a: Uint16Array;
+  readonly b: Uint16Array;
+  readonly c: Uint16Array;
+  /** Their integer weights by slot. A gram's weight is its integer weight times `scale`. */
+  readonly weights: Int8Array;
+  /**
+   * 1 on a 2-gram that begins some 3-gram of the table (added with weight 0 if it has none of its
+   * own): the scan looks a 3-gram up only after such a 2-gram, which spares most of those lookups.
+   */
+  readonly prefix: Uint8Array;
+  readonly scale: number;
 }
 
-/** Builds the lookup table for n-gram strings (1 to 3 units, already folded) and their weights. */
-export function buildGramTable(grams: readonly string[], weights: readonly number[]): GramTable {
+/** An empty table with room for `count` longer grams at a load of at most 1/4 (misses, the common case, stop early). */
+const emptyTable = (function emptyTable(count: number, scale: number): GramTable {
   let size = 16;
-  while (size < grams.length * 3) size *= 2;
-  const keys = new Float64Array(size).fill(-1);
-  const w = new Float64Array(size);
-  const mask = size - 1;
+  while (size < 4 * count) size *= 2;
+  return {
+    unigrams: new Int8Array(65536),
+    a: new Uint16Array(size),
+    b: new Uint16Array(size),
+    c: new Uint16Array(size),
+    weights: new Int8Array(size),
+    prefix: new Uint8Array(size),
+    scale,
+  };
+});
+
+/** The slot of a gram of two or three units (c = 0 for two): where it is, or the empty slot it would take. */
+const slotOf = (function slotOf(t: GramTable, a: number, b: number, c: number): number {
+  const mask = t.a.length - 1;
+  let s = gramHash(c === 0 ? 2 : 3, a, b, c) & mask;
+  while (t.a[s] !== 0 && !(t.a[s] === a && t.b[s] === b && t.c[s] === c)) s = (s + 1) & mask;
+  return s;
+});
+
+/** Stores a gram of two or three units (c = 0 for two) and returns its slot. */
+function put(t: GramTable, a: number, b: number, c: number, q: number): number {
+  const s = slotOf(t, a, b, c);
+  t.a[s] = a;
+  t.b[s] = b;
+  t.c[s] = c;
+  t.weights[s] = q;
+  return s;
+}
+
+/** Marks the 2-gram (a, b) as the beginning of a 3-gram, adding it with weight 0 if needed. */
+function markPrefix(t: GramTable, a: number, b: number): void {
+  let s = slotOf(t, a, b, 0);
+  if (t.a[s] === 0) s = put(t, a, b, 0, 0);
+  t.prefix[s] = 1;
+}
+
+/** A table for n-gram strings (1 to 3 folded units, none of them U+0000) and their integer weights times `scale`. */
+export function buildGramTable(grams: readonly string[], q: readonly number[], scale: number): GramTable {
+  let longer = 0;
+  for (const g of grams) if (g.length > 1) longer += g.length - 1;
+  const t = emptyTable(longer, scale);
   grams.forEach((g, i) => {
-    const n = g.length;
-    const a = g.charCodeAt(0);
-    const b = n > 1 ? g.charCodeAt(1) : 0;
-    const c = n > 2 ? g.charCodeAt(2) : 0;
-    const key = gramKey(n, a, b, c);
-    let s = gramHash(n, a, b, c) & mask;
-    while (keys[s] !== -1 && keys[s] !== key) s = (s + 1) & mask;
-    keys[s] = key;
-    w[s] = weights[i] ?? 0;
+    if (g.length === 1) t.unigrams[g.charCodeAt(0)] = q[i]!;
+    else put(t, g.charCodeAt(0), g.charCodeAt(1), g.length > 2 ? g.charCodeAt(2) : 0, q[i]!);
   });
-  return { keys, weights: w, mask };
+  for (const g of grams) if (g.length === 3) markPrefix(t, g.charCodeAt(0), g.charCodeAt(1));
+  return t;
 }
 
-/** The weight of an n-gram (its key and hash from `forEachGram`), 0 when the table does not hold it. */
-export function gramWeight(t: GramTable, key: number, hash: number): number {
-  let s = hash & t.mask;
-  for (;;) {
-    const k = t.keys[s]!;
-    if (k === key) return t.weights[s]!;
-    if (k === -1) return 0;
-    s = (s + 1) & t.mask;
-  }
-}
-
-/** Result slots of `scoreSpan` (two numbers without allocating). */
-export const spanScore = { sum: 0, count: 0 };
+/** Integer weights run from -QMAX to QMAX. */
+export const QMAX = 127;
 
 /**
- * Sums the table weights of every n-gram in units[start, end) into `spanScore`: the same grams as
- * `forEachGram`, in one loop without callbacks (the classifier's hot path).
+ * The packed form a wording model is shipped in (model.json): the grams concatenated without
+ * separators, sorted by length and then by weight, and how many grams each (length, weight) pair
+ * has, so the weights need no per-gram encoding and the table builds in one loop.
  */
-export function scoreSpan(units: Uint16Array, start: number, end: number, t: GramTable): void {
-  const keys = t.keys;
+export interface PackedGrams {
+  /** `runs[(n - 1) * (2 * QMAX + 1) + q + QMAX]`: how many n-grams have integer weight q. */
+  runs: number[];
+  text: string;
+  scale: number;
+}
+
+export function packGrams(grams: readonly string[], q: readonly number[], scale: number): PackedGrams {
+  const order = grams.map((_g, i) => i).sort((i, j) => grams[i]!.length - grams[j]!.length || q[i]! - q[j]! || i - j);
+  const runs = new Array<number>(3 * (2 * QMAX + 1)).fill(0);
+  for (let i = 0; i < grams.length; i++) {
+    const n = grams[i]!.length;
+    if (n < 1 || n > 3 || grams[i]!.includes('\0') || !Number.isInteger(q[i]) || Math.abs(q[i]!) > QMAX) {
+      throw new Error(`bad n-gram ${JSON.stringify(grams[i])} ${q[i]}`);
+    }
+    runs[(n - 1) * (2 * QMAX + 1) + q[i]! + QMAX]!++;
+  }
+  return { runs, text: order.map((i) => grams[i]).join(''), scale };
+}
+
+/** Builds the table straight from the packed strings: one loop, few calls, no intermediate arrays. */
+export const unpackGrams = (function unpackGrams(p: PackedGrams): GramTable {
+  const runs = p.runs;
+  const text = p.text;
+  const per = 2 * QMAX + 1;
+  let longer = 0;
+  for (let r = per; r < runs.length; r++) longer += runs[r]! * (r < 2 * per ? 1 : 2);
+  const t = emptyTable(longer, p.scale);
+  const uni = t.unigrams;
+  const ka = t.a;
+  const kb = t.b;
+  const kc = t.c;
   const weights = t.weights;
-  const mask = t.mask;
-  let sum = 0;
-  let count = 0;
+  const mask = ka.length - 1;
+  let at = 0;
+  let r = 0;
+  for (let n = 1; n <= 3; n++) {
+    for (let q = -QMAX; q <= QMAX; q++) {
+      for (let k = runs[r++]!; k > 0; k--) {
+        const a = text.charCodeAt(at);
+        if (n === 1) {
+          uni[a] = q;
+          at++;
+          continue;
+        }
+        const b = text.charCodeAt(at + 1);
+        const c = n === 3 ? text.charCodeAt(at + 2) : 0;
+        at += n;
+        let h = n === 2 ? (a * M1) ^ (b * M2) ^ T2 : (a * M1) ^ (b * M2) ^ (c * M3) ^ T3;
+        let s = (h ^ (h >>> 15)) & mask;
+        while (ka[s] !== 0) s = (s + 1) & mask; // grams are unique: no need to look for this one
+        ka[s] = a;
+        kb[s] = b;
+        kc[s] = c;
+        weights[s] = q;
+        if (n === 2) continue;
+        // Mark (a, b) as the beginning of a 3-gram (markPrefix, inline).
+        h = (a * M1) ^ (b * M2) ^ T2;
+        s = (h ^ (h >>> 15)) & mask;
+        while (ka[s] !== 0 && !(ka[s] === a && kb[s] === b && kc[s] === 0)) s = (s + 1) & mask;
+        if (ka[s] === 0) {
+          ka[s] = a;
+          kb[s] = b;
+        }
+        t.prefix[s] = 1;
+      }
+    }
+  }
+  return t;
+});
+
+/** The integer weight of a gram of two or three units (c = 0 for two), 0 when the table does not hold it. */
+const longWeight = (function longWeight(t: GramTable, a: number, b: number, c: number): number {
+  const s = slotOf(t, a, b, c);
+  return t.a[s] === 0 ? 0 : t.weights[s]!;
+});
+
+/** The weight of an n-gram by its exact key (`gramKey`, as `forEachGram` gives it); 0 when the table does not hold it. */
+export function gramWeight(t: GramTable, key: number): number {
+  if (key < 65536) return t.unigrams[key]! * t.scale;
+  const g = gramOfKey(key);
+  return longWeight(t, g.charCodeAt(0), g.charCodeAt(1), g.length > 2 ? g.charCodeAt(2) : 0) * t.scale;
+}
+
+/**
+ * Calls `onGram(weight, from, to)` for every gram of two or three units in units[start, end) whose
+ * weight has the sign of `sign` (the evidence a reason quotes), without building strings.
+ */
+export const forEachWeighted = (function forEachWeighted(
+  units: Uint16Array,
+  start: number,
+  end: number,
+  t: GramTable,
+  sign: number,
+  onGram: (weight: number, from: number, to: number) => void,
+): void {
   let p1 = -1;
   let p2 = -1;
+  let at1 = 0;
+  let at2 = 0;
   for (let i = start; i < end; i++) {
     const raw = units[i]!;
     const cls = unitClass(raw);
@@ -143,36 +284,100 @@ export function scoreSpan(units: Uint16Array, start: number, end: number, t: Gra
     }
     if (cls === 2 && p1 === DIGIT) continue;
     const c = cls === 2 ? DIGIT : raw;
-    for (let n = 1; n <= 3; n++) {
-      let key: number;
-      let h: number;
-      if (n === 1) {
-        key = c;
-        h = gramHash(1, c, 0, 0);
-      } else if (n === 2) {
-        if (p1 < 0) break;
-        key = (p1 + 1) * 65536 + c;
-        h = gramHash(2, p1, c, 0);
-      } else {
-        if (p2 < 0) break;
-        key = 8589934592 + p2 * 4294967296 + p1 * 65536 + c;
-        h = gramHash(3, p2, p1, c);
-      }
-      count++;
-      let s = h & mask;
-      for (;;) {
-        const k = keys[s]!;
-        if (k === key) {
-          sum += weights[s]!;
-          break;
-        }
-        if (k === -1) break;
-        s = (s + 1) & mask;
+    if (p1 >= 0) {
+      let w = longWeight(t, p1, c, 0) * sign;
+      if (w > 0) onGram(w * t.scale, at1, i + 1);
+      if (p2 >= 0) {
+        w = longWeight(t, p2, p1, c) * sign;
+        if (w > 0) onGram(w * t.scale, at2, i + 1);
       }
     }
     p2 = p1;
+    at2 = at1;
+    p1 = c;
+    at1 = i;
+  }
+});
+
+/** Result slots of `scoreSpan` (two numbers without allocating). */
+export const spanScore = { sum: 0, count: 0 };
+
+/**
+ * Sums the table weights of every n-gram in units[start, end) into `spanScore`: the same grams as
+ * `forEachGram`, in one loop without calls (the classifier's hot path). Sums integers and scales
+ * once at the end, so it allocates nothing even before the JIT has seen it.
+ */
+export const scoreSpan = (function scoreSpan(units: Uint16Array, start: number, end: number, t: GramTable): void {
+  const uni = t.unigrams;
+  const ka = t.a;
+  const kb = t.b;
+  const kc = t.c;
+  const weights = t.weights;
+  const prefix = t.prefix;
+  const mask = ka.length - 1;
+  let sum = 0;
+  let count = 0;
+  let p1 = -1; // previous kept unit, -1 after a boundary
+  let p2 = 0; // the one before it, 0 when absent
+  let a1 = 0; // p1 times M1: its part of a 2-gram hash
+  let a2 = 0; // p2 times M1 XOR p1 times M2: their part of a 3-gram hash
+  let pre = 0; // whether (p2, p1) begins some 3-gram of the table
+  for (let i = start; i < end; i++) {
+    let c = units[i]!;
+    if (c < 0x3400 || c >= 0xa000) {
+      // Inline for ASCII: letters are kept, a digit run is one "0", the rest are boundaries.
+      const cls = c >= 0x61 && c <= 0x7a ? 1 : c >= 0x30 && c <= 0x39 ? 2 : c < 0x80 && (c < 0x41 || c > 0x5a) ? 0 : unitClass(c);
+      if (cls === 0) {
+        p1 = -1;
+        p2 = 0;
+        pre = 0;
+        continue;
+      }
+      if (cls === 2) {
+        if (p1 === DIGIT) continue;
+        c = DIGIT;
+      }
+    }
+    sum += uni[c]!;
+    count++;
+    const c1 = c * M1;
+    if (p1 >= 0) {
+      const c2 = c * M2;
+      if (p2 !== 0) {
+        count++;
+        if (pre !== 0) {
+          const h = a2 ^ (c * M3) ^ T3;
+          let s = (h ^ (h >>> 15)) & mask;
+          for (let k = ka[s]!; k !== 0; k = ka[s]!) {
+            if (k === p2 && kb[s] === p1 && kc[s] === c) {
+              sum += weights[s]!;
+              break;
+            }
+            s = (s + 1) & mask;
+          }
+        }
+      }
+      const h = a1 ^ c2 ^ T2;
+      let s = (h ^ (h >>> 15)) & mask;
+      pre = 0;
+      for (let k = ka[s]!; k !== 0; k = ka[s]!) {
+        if (k === p1 && kb[s] === c && kc[s] === 0) {
+          sum += weights[s]!;
+          pre = prefix[s]!;
+          break;
+        }
+        s = (s + 1) & mask;
+      }
+      count++;
+      a2 = a1 ^ c2;
+      p2 = p1;
+    } else {
+      p2 = 0;
+      pre = 0;
+    }
+    a1 = c1;
     p1 = c;
   }
-  spanScore.sum = sum;
+  spanScore.sum = sum * t.scale;
   spanScore.count = count;
-}
+});

@@ -15,45 +15,40 @@ export interface NormText {
   readonly text: string;
 }
 
-/** 0 = drop, otherwise the replacement code unit; built once for the Latin, Greek and Cyrillic range. */
+/** Lower case of U+00C0..U+052F (Latin-1, Latin Extended, IPA, Greek, Cyrillic), built on first use. */
 let lowerTable: Uint16Array | null = null;
 
 function lowerOf(c: number): number {
   if (lowerTable === null) {
-    lowerTable = new Uint16Array(0x530);
-    for (let i = 0; i < 0x530; i++) {
+    lowerTable = new Uint16Array(0x530 - 0xc0);
+    for (let i = 0xc0; i < 0x530; i++) {
       const lower = String.fromCharCode(i).toLowerCase();
-      lowerTable[i] = lower.length === 1 ? lower.charCodeAt(0) : i;
+      lowerTable[i - 0xc0] = lower.length === 1 ? lower.charCodeAt(0) : i;
     }
   }
-  return lowerTable[c] ?? c;
+  return lowerTable[c - 0xc0]!;
 }
 
-/** Maps one code unit to its normalised form: -1 drops it. */
-export function foldUnit(c: number): number {
-  foldTable ??= buildFoldTable();
-  return foldTable[c]!;
-}
-
-let foldTable: Int32Array | null = null;
-
-function buildFoldTable(): Int32Array {
-  const t = new Int32Array(65536);
-  for (let c = 0; c < 65536; c++) t[c] = foldSlow(c);
-  return t;
-}
-
-function foldSlow(c: number): number {
+/**
+ * Maps one code unit to its normalised form: -1 drops it. Branches instead of a 65,536-entry table:
+ * a content script runs this once per page in a fresh context, where building a table costs more
+ * than every lookup it would save. ASCII and the CJK block take the first two exits.
+ */
+export const foldUnit = (function foldUnit(c: number): number {
   if (c < 0x80) {
     if (c >= 0x41 && c <= 0x5a) return c + 32;
-    if (c === 0x0d) return 0x0a;
-    if (c < 0x20 && c !== 0x0a) return 0x20;
+    if (c < 0x20) return c === 0x0a ? c : c === 0x0d ? 0x0a : 0x20;
     return c;
   }
+  if (c >= 0x3001 && c < 0xfe00) return c; // CJK punctuation, kana, ideographs, Hangul, private use
+  return foldRare(c);
+});
+
+const foldRare = (function foldRare(c: number): number {
   if (c < 0x530) {
     if (c === 0xa0) return 0x20;
     if (c === 0xad) return -1;
-    return lowerOf(c);
+    return c < 0xc0 ? c : lowerOf(c);
   }
   if (c >= 0xff01 && c <= 0xff5e) {
     const a = c - 0xfee0;
@@ -68,30 +63,40 @@ function foldSlow(c: number): number {
   if (c >= 0x2000 && c <= 0x200a) return 0x20; // typographic spaces
   if (c === 0x2028 || c === 0x2029) return 0x0a;
   return c;
-}
+});
 
 const CHUNK = 4096;
-let utf16: TextDecoder | null | undefined;
 
-/** The units as a string, same length (a lone surrogate becomes U+FFFD, which keeps offsets). */
-function unitsToString(units: Uint16Array): string {
-  if (utf16 === undefined) utf16 = typeof TextDecoder === 'function' ? new TextDecoder('utf-16le') : null;
-  if (utf16) return utf16.decode(units);
+/**
+ * The units as a string, same length (a lone surrogate stays a lone surrogate). String.fromCharCode
+ * over chunks rather than a TextDecoder, whose construction alone costs more than a whole article
+ * in a fresh context.
+ */
+const unitsToString = (function unitsToString(units: Uint16Array): string {
+  if (units.length <= CHUNK) return String.fromCharCode.apply(null, units as unknown as number[]);
   const parts: string[] = [];
-  for (let i = 0; i < units.length; i += CHUNK) parts.push(String.fromCharCode(...units.subarray(i, i + CHUNK)));
+  for (let i = 0; i < units.length; i += CHUNK) parts.push(String.fromCharCode.apply(null, units.subarray(i, i + CHUNK) as unknown as number[]));
   return parts.join('');
-}
+});
 
 /** Folds `input` (see `foldUnit`), collapses runs of spaces and of line breaks, keeping offsets into `input`. */
-export function normalizeText(input: string): NormText {
+export const normalizeText = (function normalizeText(input: string): NormText {
   const n = input.length;
   const units = new Uint16Array(n);
   const origin = new Int32Array(n + 1);
-  const fold = (foldTable ??= buildFoldTable());
   let len = 0;
   let prevSpace = true;
   for (let i = 0; i < n; i++) {
-    const c = fold[input.charCodeAt(i)]!;
+    let c = input.charCodeAt(i);
+    if ((c >= 0x3400 && c < 0xa000) || (c >= 0x61 && c <= 0x7a) || (c >= 0x21 && c <= 0x40)) {
+      // Ideographs, lower-case letters, digits and ASCII punctuation (the common cases): kept as they are.
+      units[len] = c;
+      origin[len] = i;
+      len++;
+      prevSpace = false;
+      continue;
+    }
+    c = foldUnit(c);
     if (c < 0) continue;
     if (c === 0x20) {
       if (prevSpace) continue;
@@ -109,12 +114,12 @@ export function normalizeText(input: string): NormText {
   origin[len] = n;
   const u = units.subarray(0, len);
   return { original: input, units: u, origin: origin.subarray(0, len + 1), text: unitsToString(u) };
-}
+});
 
 /** The original words behind normalised range [start, end), trimmed and cut to `max` characters. */
-export function originalSlice(t: NormText, start: number, end: number, max = 200): string {
+export const originalSlice = (function originalSlice(t: NormText, start: number, end: number, max = 200): string {
   const from = t.origin[start] ?? t.original.length;
   const last = end > start ? (t.origin[end - 1] ?? from) : from;
   const s = t.original.slice(from, last + 1).trim();
   return s.length > max ? s.slice(0, max) : s;
-}
+});

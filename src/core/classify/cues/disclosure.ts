@@ -7,8 +7,6 @@ export default defineCue({
   weight: 2,
   phrases: ['推广内容', '广告内容', '本文为广告', '本文系广告', '本文为推广', '本文含广告', '软文', '广告·', '推广·'],
   except: ['广告合作', '推广合作', '合作请联系'],
-  patterns: [
-    // A line that is only the marker, as WeChat editors place it above or below the pitch.
-    /^[ ·|｜【】[\]()（）-]*(?:广告|推广|advertisement|ad|promoted)[ ·|｜【】[\]()（）-]*$/m,
-  ],
+  // A line that is only the marker, as WeChat editors place it above or below the pitch.
+  lines: ['广告', '推广', 'advertisement', 'ad', 'promoted'],
 });

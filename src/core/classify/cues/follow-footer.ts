@@ -9,5 +9,5 @@ export default defineCue({
     '在看', '点赞', '分享给', '转载请', '原创声明', '投稿', '往期推荐', '往期回顾', '推荐阅读', '相关阅读',
     'follow us', 'like and share',
   ],
-  patterns: [/^\s*-?\s*(?:the )?end\s*-?\s*$/m],
+  lines: ['end', 'the end'],
 });

@@ -12,8 +12,6 @@ export default defineCue({
     'sponsored by', 'sponsored content', 'paid partnership', 'in partnership with', 'advertorial', '#ad', '.creative',
   ],
   except: ['商业推广合作', '商业推广请', '商业推广联系'],
-  patterns: [
-    /^[ ·|｜【】[\]()（）-]*(?:商业推广|品牌推广|sponsored)[ ·|｜【】[\]()（）-]*$/m,
-    /本文由.{1,24}?(?:赞助|冠名|特约)/,
-  ],
+  lines: ['商业推广', '品牌推广', 'sponsored'],
+  patterns: [/本文由.{1,24}?(?:赞助|冠名|特约)/],
 });

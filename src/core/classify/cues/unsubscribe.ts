@@ -9,5 +9,5 @@ export default defineCue({
   phrases: ['退订', '拒收请回复', '拒收回复', '回复td', '回td', '回t退订', '回n退订', '回复n退订',
     'reply stop', 'unsubscribe', 'opt-out', 'opt out',
   ],
-  patterns: [/退订回复?[a-z]{1,2}/, /回复?[a-z]{1,2}退订/],
+  patterns: [/退订回复?[a-z]{1,2}|回复?[a-z]{1,2}退订/],
 });
