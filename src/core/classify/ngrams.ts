@@ -207,39 +207,49 @@ export const unpackGrams = (function unpackGrams(p: PackedGrams): GramTable {
   const kb = t.b;
   const kc = t.c;
   const weights = t.weights;
+  const prefix = t.prefix;
   const mask = ka.length - 1;
   let at = 0;
   let r = 0;
-  for (let n = 1; n <= 3; n++) {
-    for (let q = -QMAX; q <= QMAX; q++) {
-      for (let k = runs[r++]!; k > 0; k--) {
-        const a = text.charCodeAt(at);
-        if (n === 1) {
-          uni[a] = q;
-          at++;
-          continue;
-        }
-        const b = text.charCodeAt(at + 1);
-        const c = n === 3 ? text.charCodeAt(at + 2) : 0;
-        at += n;
-        let h = n === 2 ? (a * M1) ^ (b * M2) ^ T2 : (a * M1) ^ (b * M2) ^ (c * M3) ^ T3;
-        let s = (h ^ (h >>> 15)) & mask;
-        while (ka[s] !== 0) s = (s + 1) & mask; // grams are unique: no need to look for this one
+  for (let q = -QMAX; q <= QMAX; q++) {
+    for (let k = runs[r++]!; k > 0; k--) uni[text.charCodeAt(at++)] = q;
+  }
+  for (let q = -QMAX; q <= QMAX; q++) {
+    for (let k = runs[r++]!; k > 0; k--) {
+      const a = text.charCodeAt(at);
+      const b = text.charCodeAt(at + 1);
+      at += 2;
+      const h = (a * M1) ^ (b * M2) ^ T2;
+      let s = (h ^ (h >>> 15)) & mask;
+      while (ka[s] !== 0) s = (s + 1) & mask; // grams are unique: no need to look for this one
+      ka[s] = a;
+      kb[s] = b;
+      weights[s] = q;
+    }
+  }
+  for (let q = -QMAX; q <= QMAX; q++) {
+    for (let k = runs[r++]!; k > 0; k--) {
+      const a = text.charCodeAt(at);
+      const b = text.charCodeAt(at + 1);
+      const c = text.charCodeAt(at + 2);
+      at += 3;
+      const ab = (a * M1) ^ (b * M2);
+      let h = ab ^ (c * M3) ^ T3;
+      let s = (h ^ (h >>> 15)) & mask;
+      while (ka[s] !== 0) s = (s + 1) & mask;
+      ka[s] = a;
+      kb[s] = b;
+      kc[s] = c;
+      weights[s] = q;
+      // Mark (a, b) as the beginning of a 3-gram, adding it with weight 0 if it is not there.
+      h = ab ^ T2;
+      s = (h ^ (h >>> 15)) & mask;
+      while (ka[s] !== 0 && !(ka[s] === a && kb[s] === b && kc[s] === 0)) s = (s + 1) & mask;
+      if (ka[s] === 0) {
         ka[s] = a;
         kb[s] = b;
-        kc[s] = c;
-        weights[s] = q;
-        if (n === 2) continue;
-        // Mark (a, b) as the beginning of a 3-gram (markPrefix, inline).
-        h = (a * M1) ^ (b * M2) ^ T2;
-        s = (h ^ (h >>> 15)) & mask;
-        while (ka[s] !== 0 && !(ka[s] === a && kb[s] === b && kc[s] === 0)) s = (s + 1) & mask;
-        if (ka[s] === 0) {
-          ka[s] = a;
-          kb[s] = b;
-        }
-        t.prefix[s] = 1;
       }
+      prefix[s] = 1;
     }
   }
   return t;
