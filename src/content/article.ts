@@ -8,6 +8,7 @@ import type { Observation } from '../core/records';
 import { accountIdOf } from '../core/tally';
 import { extractArticle } from '../extract';
 import { send } from '../shared/send';
+import { cueLabel } from '../ui/i18n';
 import { readPrefs } from '../storage/prefs-store';
 import { BASE_CSS, createHost, el, t, type Host } from './host';
 
@@ -36,10 +37,6 @@ function observationOf(a: Article, verdict: Verdict): Observation {
     publishedAt: a.publishedAt,
     verdict,
   };
-}
-
-function cueLabel(cue: string): string {
-  return browser.i18n.getMessage(`cue_${cue.replace(/[^a-zA-Z0-9_]/g, '_')}`) || cue;
 }
 
 function renderVerdict(host: Host, verdict: Verdict): void {

@@ -9,9 +9,9 @@ import { effectiveLabel, promoLowerBound, weeklyTrend } from '../core/tally';
 import type { UiData } from '../ui/actions';
 import { Sparkline, trendLabel } from '../ui/charts';
 import { DurationSelect } from '../ui/duration';
-import { isChinese, t } from '../ui/i18n';
+import { cueLabel, isChinese, t } from '../ui/i18n';
 import { BackIcon } from '../ui/icons';
-import { articleLink, cueKey, displayName, promoRatio } from '../ui/model';
+import { articleLink, displayName, promoRatio } from '../ui/model';
 import { Name } from '../ui/text';
 import { relativeDay, shortDate } from '../ui/time';
 import { MuteButton } from './MuteButton';
@@ -175,7 +175,7 @@ function ArticleItem({ a, data, ctl, busy }: { a: ArticleRecord; data: UiData; c
         <ul class="reasons" aria-label={t('reasonsLabel')}>
           {a.model.reasons.slice(0, 4).map((r, i) => (
             <li key={`${r.cue}-${i}`} class={r.weight >= 0 ? 'toward-promo' : 'toward-service'}>
-              <span class="cue">{t(cueKey(r.cue)) === cueKey(r.cue) ? r.cue : t(cueKey(r.cue))}</span>
+              <span class="cue">{cueLabel(r.cue)}</span>
               {r.words.length > 0 && (
                 <bdi class="words" dir="auto">
                   {r.words.slice(0, 3).map((w) => displayName(w, 40)).join(sep)}

@@ -81,3 +81,15 @@ export function messageParts(key: string, count: number): Array<string | number>
   if (last < text.length) out.push(text.slice(last));
   return out;
 }
+
+/** The `_locales` key of a classifier cue's label. */
+export function cueKey(cue: string): string {
+  return `cue_${cue.replace(/[^a-zA-Z0-9_]/g, '_')}`;
+}
+
+/** A classifier cue's label (`cue_<id>` in `_locales`), or the cue id itself when it has none. */
+export function cueLabel(cue: string): string {
+  const key = cueKey(cue);
+  const label = t(key);
+  return label === key ? cue : label;
+}

@@ -66,11 +66,6 @@ export function articleLink(url: string): string | null {
   }
 }
 
-/** The `_locales` key of a classifier cue's label (`buy-call` → `cue_buy_call`), as the content script builds it. */
-export function cueKey(cue: string): string {
-  return `cue_${cue.replace(/[^a-zA-Z0-9_]/g, '_')}`;
-}
-
 export interface ChecklistItem {
   accountId: string;
   name: string;

@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { CUES } from '../../src/core/classify';
 import { FEATURES } from '../../src/core/classify/features';
-import { cueKey } from '../../src/ui/model';
+import { cueKey } from '../../src/ui/i18n';
 
 const root = resolve(import.meta.dirname, '../..');
 type Messages = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;

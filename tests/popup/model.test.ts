@@ -5,7 +5,8 @@ import { emptyPrefs } from '../../src/core/prefs';
 import { suggestMutes } from '../../src/core/suggest';
 import { countArticle, newAccount } from '../../src/core/tally';
 import { messageParts, messagesFromJson, setMessageSource, t, tn } from '../../src/ui/i18n';
-import { articleLink, cueKey, displayName, isBiz, profileUrl, searchAccounts, sortAccounts, sparklinePath, unfollowChecklist } from '../../src/ui/model';
+import { articleLink, displayName, isBiz, profileUrl, searchAccounts, sortAccounts, sparklinePath, unfollowChecklist } from '../../src/ui/model';
+import { cueKey } from '../../src/ui/i18n';
 
 describe('links', () => {
   test.each([
