@@ -115,11 +115,14 @@ export const messageWording = (function messageWording(g: GramStats): number {
   return count > 0 ? sum / Math.sqrt(count) : 0;
 });
 
-/** The feature vector, in `FEATURES` order; the wording features need the article model's view. */
-export const featurize = (function featurize(a: Analysis, wording: ArticleWording | null): Float64Array {
+/**
+ * The feature vector, in `FEATURES` order; the wording features need the article model's view.
+ * `pitched` is `pitchParagraphs(a)` when the caller has it already.
+ */
+export const featurize = (function featurize(a: Analysis, wording: ArticleWording | null, pitched?: readonly boolean[]): Float64Array {
   const x = new Float64Array(FEATURES.length);
   const k = CUES.length;
-  const pitch = pitchParagraphs(a);
+  const pitch = pitched ?? pitchParagraphs(a);
   let variety = 0;
   let positiveHits = 0;
   for (let c = 0; c < k; c++) {

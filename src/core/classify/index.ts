@@ -73,24 +73,42 @@ const wordingWords = (function wordingWords(a: Analysis, g: GramStats, table: Gr
   return words;
 });
 
-const groupWords = (function groupWords(group: string, a: Analysis, g: GramStats, table: GramTable, sign: number): string[] {
-  const c = CUES.findIndex((cue) => cue.id === group);
-  if (c >= 0) {
-    const h = a.hits[c]!;
-    return [...wordsOf(a.title, h.title), ...wordsOf(a.body, h.body)].filter((w, i, all) => all.indexOf(w) === i).slice(0, 8);
+/** Reason groups in a fixed order (the cues, then structure and wording), and each feature's group. */
+const GROUPS: string[] = [];
+const FEATURE_GROUP = new Int32Array(FEATURES.length);
+for (let i = 0; i < FEATURES.length; i++) {
+  let k = GROUPS.indexOf(FEATURES[i]!.group);
+  if (k < 0) k = GROUPS.push(FEATURES[i]!.group) - 1;
+  FEATURE_GROUP[i] = k;
+}
+const WORDING = GROUPS.includes('wording') ? GROUPS.indexOf('wording') : GROUPS.push('wording') - 1;
+const PITCH = GROUPS.indexOf('pitch-share');
+const CUE_MIX = GROUPS.indexOf('cue-mix');
+// The first features are the cues' title presences, in cue order: group k < CUES.length is cue k.
+if (CUES.some((c, k) => GROUPS[k] !== c.id)) throw new Error('reason groups out of cue order');
+
+/** The words that show group `k`'s contribution: the cue's own words, the pitch paragraphs, the wording. */
+const groupWords = (function groupWords(k: number, a: Analysis, pitch: readonly boolean[], g: GramStats, table: GramTable, sign: number): string[] {
+  if (k < CUES.length) {
+    const h = a.hits[k]!;
+    const words = wordsOf(a.title, h.title);
+    for (const w of wordsOf(a.body, h.body)) if (!words.includes(w)) words.push(w);
+    return words.length > 8 ? words.slice(0, 8) : words;
   }
-  if (group === 'pitch-share') {
-    const pitch = pitchParagraphs(a);
-    return a.paragraphs
-      .filter((_, i) => pitch[i])
-      .slice(0, 4)
-      .map((p) => originalSlice(a.body, p.start, p.end, 60));
+  const words: string[] = [];
+  if (k === PITCH) {
+    for (let i = 0; i < a.paragraphs.length && words.length < 4; i++) {
+      const p = a.paragraphs[i]!;
+      if (pitch[i]) words.push(originalSlice(a.body, p.start, p.end, 60));
+    }
+  } else if (k === CUE_MIX) {
+    for (let c = 0; c < CUES.length && words.length < 8; c++) {
+      if (CUES[c]!.weight > 0) for (const w of wordsOf(a.body, a.hits[c]!.body, 1)) words.push(w);
+    }
+  } else if (k === WORDING) {
+    return wordingWords(a, g, table, sign);
   }
-  if (group === 'cue-mix') {
-    return a.hits.flatMap((h, i) => (CUES[i]!.weight > 0 ? wordsOf(a.body, h.body, 1) : [])).slice(0, 8);
-  }
-  if (group === 'wording') return wordingWords(a, g, table, sign);
-  return [];
+  return words;
 });
 
 /** Classifies one article with `model` (the committed one by default). Never throws on any text. */
@@ -101,22 +119,25 @@ export const classify = (function classify(input: ClassifyInput, model: Model = 
   const message = isMessage(a);
   const table = message ? model.messageGrams() : model.grams();
   const g = gramStats(a, table);
-  const x = featurize(a, message ? null : { stats: g, bias: model.gramBias });
+  const pitch = pitchParagraphs(a);
+  const x = featurize(a, message ? null : { stats: g, bias: model.gramBias }, pitch);
   const scale = message ? model.message.cueScale : 1;
   let z = message ? model.message.bias : model.bias;
-  const byGroup = new Map<string, number>();
+  const sums = new Float64Array(GROUPS.length);
+  const used = new Uint8Array(GROUPS.length);
   for (let i = 0; i < FEATURES.length; i++) {
     const c = scale * model.weights[i]! * x[i]!;
     if (c === 0) continue;
     z += c;
-    const group = FEATURES[i]!.group;
-    byGroup.set(group, (byGroup.get(group) ?? 0) + c);
+    sums[FEATURE_GROUP[i]!]! += c;
+    used[FEATURE_GROUP[i]!] = 1;
   }
   if (message) {
     const c = model.message.wording * messageWording(g);
     if (c !== 0) {
       z += c;
-      byGroup.set('wording', (byGroup.get('wording') ?? 0) + c);
+      sums[WORDING]! += c;
+      used[WORDING] = 1;
     }
   }
   const reasons: Reason[] = [];
@@ -125,13 +146,10 @@ export const classify = (function classify(input: ClassifyInput, model: Model = 
     z += shopCard.weight;
     reasons.push({ cue: shopCard.id, words: shopWords, weight: shopCard.weight });
   }
-  for (const [group, weight] of byGroup) {
-    if (Math.abs(weight) < MIN_REASON_WEIGHT) continue;
-    reasons.push({
-      cue: group,
-      words: groupWords(group, a, g, table, Math.sign(weight)),
-      weight: round(weight),
-    });
+  for (let k = 0; k < GROUPS.length; k++) {
+    const weight = sums[k]!;
+    if (used[k] === 0 || Math.abs(weight) < MIN_REASON_WEIGHT) continue;
+    reasons.push({ cue: GROUPS[k]!, words: groupWords(k, a, pitch, g, table, weight > 0 ? 1 : -1), weight: round(weight) });
   }
   reasons.sort((p, q) => Math.abs(q.weight) - Math.abs(p.weight) || (p.cue < q.cue ? -1 : 1));
   const promoScore = round(Number.isFinite(z) ? 1 / (1 + Math.exp(-z)) : z > 0 ? 1 : 0);

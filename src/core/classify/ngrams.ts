@@ -280,6 +280,11 @@ export const forEachWeighted = (function forEachWeighted(
   sign: number,
   onGram: (weight: number, from: number, to: number) => void,
 ): void {
+  const ka = t.a;
+  const kb = t.b;
+  const kc = t.c;
+  const weights = t.weights;
+  const mask = ka.length - 1;
   let p1 = -1;
   let p2 = -1;
   let at1 = 0;
@@ -295,11 +300,25 @@ export const forEachWeighted = (function forEachWeighted(
     if (cls === 2 && p1 === DIGIT) continue;
     const c = cls === 2 ? DIGIT : raw;
     if (p1 >= 0) {
-      let w = longWeight(t, p1, c, 0) * sign;
-      if (w > 0) onGram(w * t.scale, at1, i + 1);
+      let h = (p1 * M1) ^ (c * M2) ^ T2;
+      let s = (h ^ (h >>> 15)) & mask;
+      for (let k = ka[s]!; k !== 0; k = ka[s]!) {
+        if (k === p1 && kb[s] === c && kc[s] === 0) {
+          if (weights[s]! * sign > 0) onGram(weights[s]! * sign * t.scale, at1, i + 1);
+          break;
+        }
+        s = (s + 1) & mask;
+      }
       if (p2 >= 0) {
-        w = longWeight(t, p2, p1, c) * sign;
-        if (w > 0) onGram(w * t.scale, at2, i + 1);
+        h = (p2 * M1) ^ (p1 * M2) ^ (c * M3) ^ T3;
+        s = (h ^ (h >>> 15)) & mask;
+        for (let k = ka[s]!; k !== 0; k = ka[s]!) {
+          if (k === p2 && kb[s] === p1 && kc[s] === c) {
+            if (weights[s]! * sign > 0) onGram(weights[s]! * sign * t.scale, at2, i + 1);
+            break;
+          }
+          s = (s + 1) & mask;
+        }
       }
     }
     p2 = p1;
