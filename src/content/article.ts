@@ -131,6 +131,8 @@ async function main(): Promise<void> {
   const accountId = accountIdOf(observation);
   const areas = { sync: browser.storage.sync, local: browser.storage.local };
   const reply = await reported;
+  // Whether the service worker confirmed the write: tests wait for it before leaving the page.
+  host.element.setAttribute('data-declutter-recorded', String(reply !== null));
   const id = reply?.accountId ?? accountId;
   const name = article.accountName.trim();
   const muted = reply?.muted ?? isMuted(await readPrefs(areas), id, Date.now());

@@ -121,7 +121,9 @@ export async function launch(opts: { route: Route; locale?: string; headless?: b
     page: () => ctx.newPage(),
     async visit(page, url, { waitForVerdict = true } = {}) {
       await page.goto(url, { waitUntil: 'domcontentloaded' });
-      if (waitForVerdict) await page.waitForSelector('[data-declutter-verdict]', { state: 'attached', timeout: 15_000 });
+      // Wait until the service worker has answered, as a reader who stays a moment would: a page
+      // left within milliseconds may take its unsent report with it.
+      if (waitForVerdict) await page.waitForSelector('[data-declutter-recorded]', { state: 'attached', timeout: 15_000 });
     },
     async popup(path = 'popup/index.html') {
       const p = await ctx.newPage();
