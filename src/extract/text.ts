@@ -52,10 +52,18 @@ export function normalizeText(text: string): string {
   return kept.join('\n');
 }
 
-/** A single-line label (title, account name): whitespace of any kind becomes one space. */
+/**
+ * A single-line label (title, account name): a run of whitespace with a line break, tab or other
+ * kind of space in it (markup indentation, a wrapped heading) becomes one space; plain spaces the
+ * author typed are kept as typed ("滋养  KY" stays so, as WeChat's own title field has it).
+ */
 export function normalizeLabel(text: string | null | undefined): string {
   if (!text) return '';
-  return text.normalize('NFC').replace(INVISIBLE, '').replace(/\s+/g, ' ').trim();
+  return text
+    .normalize('NFC')
+    .replace(INVISIBLE, '')
+    .replace(/\s+/g, (run) => (/^ +$/.test(run) ? run : ' '))
+    .trim();
 }
 
 const NAMED_ENTITIES: Record<string, string> = {

@@ -68,6 +68,14 @@ describe('normalizers', () => {
     expect(normalizeLabel(null)).toBe('');
   });
 
+  test('normalizeLabel: spaces the author typed stay as typed; markup whitespace does not', () => {
+    // A real title from the WeChat corpus (lazy13-001), double space and all.
+    const title = '重养渴望爱的自己，学会被关系滋养  KY「亲密关系课」重磅上新——';
+    expect(normalizeLabel(`\n    ${title}\n  `)).toBe(title);
+    expect(normalizeLabel('上半句\n      下半句\t！')).toBe('上半句 下半句 ！');
+    expect(normalizeLabel('a\u00a0 b')).toBe('a b');
+  });
+
   test('decodeEntities: named, decimal and hex; unknown ones stay', () => {
     expect(decodeEntities('&lt;a&gt; &amp;amp; &quot;q&quot; &#39;s&#39; &#x4e2d; &yen;9 &bogus;')).toBe(
       '<a> &amp; "q" \'s\' 中 ¥9 &bogus;',
