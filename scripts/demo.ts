@@ -46,7 +46,7 @@ async function main(): Promise<void> {
   }
   console.log('\nArticles and verdicts:');
   for (const a of articles.sort((x, y) => x.accountId.localeCompare(y.accountId) || x.firstSeenAt - y.firstSeenAt)) {
-    const why = a.model.reasons.slice(0, 3).map((r) => `${r.cue}: ${r.words.slice(0, 2).join('、')}`).join('; ');
+    const why = a.model.reasons.slice(0, 3).map((r) => `${r.weight >= 0 ? '+' : '−'}${r.cue}: ${r.words.slice(0, 2).join('、')}`).join('; ');
     console.log(`  [${a.model.label === 'promotional' ? 'PROMO  ' : 'service'} ${pct(a.model.promoScore)}] ${a.title}${why ? `\n      ${why}` : ''}`);
   }
 

@@ -87,12 +87,19 @@ describe('verdicts on real articles', () => {
     expect(v.reasons.find((x) => x.cue === 'price')?.words).toEqual(expect.arrayContaining(['原价']));
   });
 
-  test('reasons are ordered by weight and at most 16', () => {
-    const r = row('wechat:lazy13-010');
-    const v = classify({ title: r.title, body: r.text });
-    const w = v.reasons.map((x) => Math.abs(x.weight));
-    expect(w).toEqual([...w].sort((a, b) => b - a));
-    expect(v.reasons.length).toBeLessThanOrEqual(16);
+  test('reasons: what decided the verdict first, strongest first, then what pulled the other way; at most 16', () => {
+    const seen = new Set<string>();
+    for (const id of ['wechat:lazy13-010', 'wechat:exporter-article-01']) {
+      const r = row(id);
+      const v = classify({ title: r.title, body: r.text });
+      seen.add(v.label);
+      const toward = v.label === 'promotional' ? 1 : -1;
+      const w = v.reasons.map((x) => toward * x.weight);
+      expect(w).toEqual([...w].sort((a, b) => b - a));
+      expect(w[0]).toBeGreaterThan(0);
+      expect(v.reasons.length).toBeLessThanOrEqual(16);
+    }
+    expect([...seen].sort()).toEqual(['promotional', 'service']);
   });
 
   test('shop or mini-program cards in the page add evidence', () => {

@@ -151,8 +151,10 @@ export const classify = (function classify(input: ClassifyInput, model: Model = 
     if (used[k] === 0 || Math.abs(weight) < MIN_REASON_WEIGHT) continue;
     reasons.push({ cue: GROUPS[k]!, words: groupWords(k, a, pitch, g, table, weight > 0 ? 1 : -1), weight: round(weight) });
   }
-  reasons.sort((p, q) => Math.abs(q.weight) - Math.abs(p.weight) || (p.cue < q.cue ? -1 : 1));
   const promoScore = round(Number.isFinite(z) ? 1 / (1 + Math.exp(-z)) : z > 0 ? 1 : 0);
+  // What decided the verdict comes first, strongest first; what pulled the other way follows.
+  const toward = promoScore >= 0.5 ? 1 : -1;
+  reasons.sort((p, q) => toward * (q.weight - p.weight) || (p.cue < q.cue ? -1 : 1));
   return {
     label: promoScore >= 0.5 ? 'promotional' : 'service',
     promoScore,
