@@ -11,10 +11,10 @@ import { extractArticle } from '../src/extract/index';
 import type { ClassifyInput } from '../src/core/article';
 
 const JsonlRow = z.object({
-  id: z.union([z.string().min(1), z.number()]),
+  id: z.union([z.string().check(z.minLength(1)), z.number()]),
   title: z.string(),
   text: z.string(),
-  account: z.string().optional(),
+  account: z.optional(z.string()),
 });
 
 let failures = 0;

@@ -6,21 +6,21 @@ import { Observation } from './core/records';
 import { ExportFile } from './core/transfer';
 import { z } from './core/zod';
 
-const AccountId = z.string().min(1).max(300);
-const Name = z.string().max(20000);
+const AccountId = z.string().check(z.minLength(1), z.maxLength(300));
+const Name = z.string().check(z.maxLength(20000));
 
 export const Request = z.discriminatedUnion('type', [
   z.object({ type: z.literal('article/observed'), observation: Observation }),
-  z.object({ type: z.literal('article/correct'), key: z.string().min(1).max(500), label: Label.nullable() }),
+  z.object({ type: z.literal('article/correct'), key: z.string().check(z.minLength(1), z.maxLength(500)), label: z.nullable(Label) }),
   z.object({ type: z.literal('account/mute'), accountId: AccountId, name: Name, duration: MuteDurationSchema }),
   z.object({ type: z.literal('account/unmute'), accountId: AccountId }),
   z.object({ type: z.literal('account/pin'), accountId: AccountId, name: Name, pinned: z.boolean() }),
   z.object({ type: z.literal('account/unfollowed'), accountId: AccountId, name: Name, done: z.boolean() }),
   z.object({ type: z.literal('suggestion/dismiss'), accountId: AccountId }),
-  z.object({ type: z.literal('settings/update'), settings: Settings.partial() }),
+  z.object({ type: z.literal('settings/update'), settings: z.partial(Settings) }),
   z.object({ type: z.literal('undo') }),
   z.object({ type: z.literal('data/export') }),
-  z.object({ type: z.literal('data/import'), text: z.string().max(64 * 1024 * 1024) }),
+  z.object({ type: z.literal('data/import'), text: z.string().check(z.maxLength(64 * 1024 * 1024)) }),
   z.object({ type: z.literal('data/delete-all'), confirm: z.literal(true) }),
 ]);
 export type Request = z.infer<typeof Request>;
@@ -33,25 +33,25 @@ export type RequestOf<T extends RequestType> = Extract<Request, { type: T }>;
  */
 export const CONTENT_SCRIPT_REQUESTS: ReadonlySet<RequestType> = new Set(['article/observed', 'account/unmute']);
 
-export const ErrorReply = z.object({ ok: z.literal(false), error: z.string(), detail: z.string().optional() });
+export const ErrorReply = z.object({ ok: z.literal(false), error: z.string(), detail: z.optional(z.string()) });
 export type ErrorReply = z.infer<typeof ErrorReply>;
 
 /** What the last reversible action can restore: the prior value of each pref item and label it changed. */
 export const UndoRecord = z.object({
   action: z.enum(['mute', 'unmute', 'pin', 'unpin', 'dismiss', 'unfollowed', 'refollowed', 'correct']),
   accountId: z.string(),
-  name: z.string().max(200),
-  at: z.number().int(),
+  name: z.string().check(z.maxLength(200)),
+  at: z.int(),
   prefs: z.record(z.string(), z.unknown()),
-  labels: z.array(z.object({ key: z.string(), before: Label.nullable() })),
+  labels: z.array(z.object({ key: z.string(), before: z.nullable(Label) })),
 });
 export type UndoRecord = z.infer<typeof UndoRecord>;
 
 const Ok = z.object({ ok: z.literal(true) });
-const WithUndo = Ok.extend({ undo: UndoRecord.nullable() });
+const WithUndo = z.extend(Ok, { undo: z.nullable(UndoRecord) });
 
 export const Replies = {
-  'article/observed': Ok.extend({ accountId: z.string(), counted: z.boolean(), label: Label, muted: z.boolean() }),
+  'article/observed': z.extend(Ok, { accountId: z.string(), counted: z.boolean(), label: Label, muted: z.boolean() }),
   'article/correct': WithUndo,
   'account/mute': WithUndo,
   'account/unmute': WithUndo,
@@ -59,11 +59,11 @@ export const Replies = {
   'account/unfollowed': WithUndo,
   'suggestion/dismiss': WithUndo,
   'settings/update': Ok,
-  undo: Ok.extend({ undone: UndoRecord.nullable() }),
-  'data/export': Ok.extend({ file: ExportFile }),
-  'data/import': Ok.extend({ accountsAdded: z.number(), articlesAdded: z.number(), correctionsAdded: z.number() }),
+  undo: z.extend(Ok, { undone: z.nullable(UndoRecord) }),
+  'data/export': z.extend(Ok, { file: ExportFile }),
+  'data/import': z.extend(Ok, { accountsAdded: z.number(), articlesAdded: z.number(), correctionsAdded: z.number() }),
   'data/delete-all': Ok,
-} satisfies Record<RequestType, z.ZodType>;
+} satisfies Record<RequestType, z.ZodMiniType>;
 
 export type ReplyOf<T extends RequestType> = z.infer<(typeof Replies)[T]>;
 export type Reply<T extends RequestType> = ReplyOf<T> | ErrorReply;

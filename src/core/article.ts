@@ -12,35 +12,35 @@ export type ArticleKind = z.infer<typeof ArticleKind>;
  */
 export const PageCues = z.object({
   /** Mini-program cards and links inside the body (`mp-miniprogram`, `data-miniprogram-appid`, weapp links). */
-  miniPrograms: z.number().int().min(0).optional(),
+  miniPrograms: z.optional(z.int().check(z.gte(0))),
   /** Product / shop cards inside the body (`mp-common-product`, WeChat store cards). */
-  productCards: z.number().int().min(0).optional(),
+  productCards: z.optional(z.int().check(z.gte(0))),
   /** Host names of body links (and the 阅读原文 link) that point into shops or paid-content platforms. */
-  shopHosts: z.array(z.string().max(200)).max(50).optional(),
+  shopHosts: z.optional(z.array(z.string().check(z.maxLength(200))).check(z.maxLength(50))),
   /** Number of images inside the body. */
-  images: z.number().int().min(0).optional(),
+  images: z.optional(z.int().check(z.gte(0))),
   /** The article is behind WeChat's paywall (付费文章). */
-  paid: z.boolean().optional(),
+  paid: z.optional(z.boolean()),
 });
 export type PageCues = z.infer<typeof PageCues>;
 
 /** An article read off a page. `body` stays in the page: it is never sent or stored. */
 export const Article = z.object({
   /** Stable identity: `biz:mid:idx` when the page names them, else `s:<id>` from the `/s/<id>` path. */
-  key: z.string().min(1).max(500),
+  key: z.string().check(z.minLength(1), z.maxLength(500)),
   /** The account's `__biz` (base64, e.g. `MzA3...`); null when the page does not carry it. */
-  accountId: z.string().max(200).nullable(),
-  accountName: z.string().max(20000),
+  accountId: z.nullable(z.string().check(z.maxLength(200))),
+  accountName: z.string().check(z.maxLength(20000)),
   /** `gh_…` (sometimes `wxid_…`) when the page carries it. */
-  accountUsername: z.string().max(200).nullable(),
-  title: z.string().max(20000),
+  accountUsername: z.nullable(z.string().check(z.maxLength(200))),
+  title: z.string().check(z.maxLength(20000)),
   /** Epoch milliseconds, from `var ct` / `create_time`. */
-  publishedAt: z.number().int().nullable(),
+  publishedAt: z.nullable(z.int()),
   kind: ArticleKind,
   /** 原创 (copyright_stat 1); false for reprints and unknown. */
   isOriginal: z.boolean(),
   /** 阅读原文 target, when set. */
-  sourceUrl: z.string().max(5000).nullable(),
+  sourceUrl: z.nullable(z.string().check(z.maxLength(5000))),
   /** Plain text, one paragraph per line (`\n`), the same shape as the corpora's `text`. */
   body: z.string(),
   cues: PageCues,
@@ -67,16 +67,17 @@ export type Label = z.infer<typeof Label>;
 
 /** One piece of evidence behind a verdict: which cue, the article's own words, and its weight. */
 export const Reason = z.object({
-  cue: z.string().min(1).max(64),
-  words: z.array(z.string().max(200)).max(8),
-  weight: z.number().finite(),
+  cue: z.string().check(z.minLength(1), z.maxLength(64)),
+  words: z.array(z.string().check(z.maxLength(200))).check(z.maxLength(8)),
+  /** Finite: `z.number()` rejects Infinity and NaN. */
+  weight: z.number(),
 });
 export type Reason = z.infer<typeof Reason>;
 
 export const Verdict = z.object({
   label: Label,
-  promoScore: z.number().min(0).max(1),
-  reasons: z.array(Reason).max(16),
+  promoScore: z.number().check(z.gte(0), z.lte(1)),
+  reasons: z.array(Reason).check(z.maxLength(16)),
 });
 export type Verdict = z.infer<typeof Verdict>;
 

@@ -3,27 +3,27 @@
 // (per-item quota 8 KB, 512 items), so they follow the reader to their other browsers.
 import { z } from './zod';
 
-const Name = z.string().max(200);
-const Time = z.number().int();
+const Name = z.string().check(z.maxLength(200));
+const Time = z.int();
 
 export const Settings = z.object({
   /** No suggestion below this many articles from an account. */
-  minArticles: z.number().int().min(1).max(100).catch(5),
+  minArticles: z.catch(z.int().check(z.gte(1), z.lte(100)), 5),
   /** Suggest muting when the promo ratio's lower confidence bound reaches this. */
-  muteBound: z.number().min(0).max(1).catch(0.4),
+  muteBound: z.catch(z.number().check(z.gte(0), z.lte(1)), 0.4),
   /** Suggest unfollowing on stronger evidence: more articles and a higher bound. */
-  unfollowMinArticles: z.number().int().min(1).max(200).catch(8),
-  unfollowBound: z.number().min(0).max(1).catch(0.6),
+  unfollowMinArticles: z.catch(z.int().check(z.gte(1), z.lte(200)), 8),
+  unfollowBound: z.catch(z.number().check(z.gte(0), z.lte(1)), 0.6),
 });
 export type Settings = z.infer<typeof Settings>;
 export const DEFAULT_SETTINGS: Settings = { minArticles: 5, muteBound: 0.4, unfollowMinArticles: 8, unfollowBound: 0.6 };
 
-export const Mute = z.object({ name: Name, since: Time, until: Time.nullable() });
+export const Mute = z.object({ name: Name, since: Time, until: z.nullable(Time) });
 export type Mute = z.infer<typeof Mute>;
 export const Pin = z.object({ name: Name, since: Time });
 export type Pin = z.infer<typeof Pin>;
 /** A dismissed suggestion remembers how bad the account was, so it returns only if it gets worse. */
-export const Dismissal = z.object({ bound: z.number().min(0).max(1), at: Time });
+export const Dismissal = z.object({ bound: z.number().check(z.gte(0), z.lte(1)), at: Time });
 export type Dismissal = z.infer<typeof Dismissal>;
 /** The reader ticked the account off the unfollow checklist (done in the WeChat app). */
 export const Unfollow = z.object({ name: Name, at: Time });

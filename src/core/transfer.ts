@@ -10,7 +10,7 @@ export const EXPORT_VERSION = 1;
 export const ExportFile = z.object({
   format: z.literal(EXPORT_FORMAT),
   version: z.literal(EXPORT_VERSION),
-  exportedAt: z.number().int(),
+  exportedAt: z.int(),
   accounts: z.array(AccountRecord),
   articles: z.array(ArticleRecord),
   prefs: Prefs,

@@ -10,17 +10,17 @@ import type { DeclutterDB } from './db';
 export const ArticleV1 = z.object({
   key: z.string(),
   accountId: z.string(),
-  title: z.string().catch(''),
-  url: z.string().catch(''),
-  label: z.enum(['service', 'promotional']).catch('service'),
-  promoScore: z.number().min(0).max(1).catch(0),
-  seenAt: z.number().int().catch(0),
+  title: z.catch(z.string(), ''),
+  url: z.catch(z.string(), ''),
+  label: z.catch(z.enum(['service', 'promotional']), 'service'),
+  promoScore: z.catch(z.number().check(z.gte(0), z.lte(1)), 0),
+  seenAt: z.catch(z.int(), 0),
 });
 export const AccountV1 = z.object({
   id: z.string(),
-  name: z.string().catch(''),
-  articles: z.number().int().min(0).catch(0),
-  promo: z.number().int().min(0).catch(0),
+  name: z.catch(z.string(), ''),
+  articles: z.catch(z.int().check(z.gte(0)), 0),
+  promo: z.catch(z.int().check(z.gte(0)), 0),
 });
 
 export async function migrateV1toV2(tx: IDBPTransaction<DeclutterDB, StoreNames<DeclutterDB>[], 'versionchange'>): Promise<void> {
