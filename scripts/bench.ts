@@ -118,7 +118,7 @@ async function observationsPerSecond(ext: Extension, n = 1000): Promise<BenchRow
 }
 
 /** Seeds 2,000 accounts and 100,000 articles straight into IndexedDB, then times the popup's first rows. */
-async function popupFirstRender(ext: Extension, runs = 7): Promise<BenchRow[]> {
+async function popupFirstRender(ext: Extension, runs = 15): Promise<BenchRow[]> {
   const seed = await ext.popup();
   await seed.evaluate(async () => {
     const db = await new Promise<IDBDatabase>((res, rej) => {
