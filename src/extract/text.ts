@@ -59,11 +59,7 @@ export function normalizeText(text: string): string {
  */
 export function normalizeLabel(text: string | null | undefined): string {
   if (!text) return '';
-  return text
-    .normalize('NFC')
-    .replace(INVISIBLE, '')
-    .replace(/\s+/g, (run) => (/^ +$/.test(run) ? run : ' '))
-    .trim();
+  return text.normalize('NFC').replace(INVISIBLE, '').replace(/\s*[^\S ]\s*/g, ' ').trim();
 }
 
 const NAMED_ENTITIES: Record<string, string> = {

@@ -152,11 +152,12 @@ export const classify = (function classify(input: ClassifyInput, model: Model = 
     reasons.push({ cue: GROUPS[k]!, words: groupWords(k, a, pitch, g, table, weight > 0 ? 1 : -1), weight: round(weight) });
   }
   const promoScore = round(Number.isFinite(z) ? 1 / (1 + Math.exp(-z)) : z > 0 ? 1 : 0);
+  const label = promoScore >= 0.5 ? 'promotional' : 'service';
   // What decided the verdict comes first, strongest first; what pulled the other way follows.
-  const toward = promoScore >= 0.5 ? 1 : -1;
+  const toward = label === 'promotional' ? 1 : -1;
   reasons.sort((p, q) => toward * (q.weight - p.weight) || (p.cue < q.cue ? -1 : 1));
   return {
-    label: promoScore >= 0.5 ? 'promotional' : 'service',
+    label,
     promoScore,
     reasons: reasons.slice(0, MAX_REASONS),
   };
