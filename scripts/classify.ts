@@ -1,6 +1,7 @@
 // npm run -s classify -- FILE...: classifies saved pages (.html, read with the content script's
 // extractor) and JSON Lines files (.jsonl, rows {id, title, text}, optional account), printing one
-// JSON line per article: {"id", "label", "promoScore", "reasons"}. Problems go to stderr with the
+// JSON line per article: {"id", "label", "promoScore", "reasons", "segments"} (segments: inclusive
+// ranges of the input's paragraph indices, `text.split('\n')` or the extractor's lines). Problems go to stderr with the
 // file (and line); the other files are still classified, and the exit code is 1 if any failed.
 import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
@@ -26,7 +27,7 @@ function fail(where: string, message: string): void {
 
 function emit(id: string, input: ClassifyInput): void {
   const v = classify(input);
-  process.stdout.write(JSON.stringify({ id, label: v.label, promoScore: v.promoScore, reasons: v.reasons }) + '\n');
+  process.stdout.write(JSON.stringify({ id, label: v.label, promoScore: v.promoScore, reasons: v.reasons, segments: v.segments.map((s) => [s.start, s.end]) }) + '\n');
 }
 
 function readText(file: string): string | null {

@@ -74,10 +74,26 @@ export const Reason = z.object({
 });
 export type Reason = z.infer<typeof Reason>;
 
+/**
+ * A run of body paragraphs that sells (a course at the end, a sponsored block): `start` and `end`
+ * are inclusive indices of the body's lines (`body.split('\n')`), the paragraphs the page marks.
+ */
+export const PitchSegment = z.object({
+  start: z.int().check(z.gte(0)),
+  end: z.int().check(z.gte(0)),
+  /** How surely these paragraphs sell, 0 to 1. */
+  strength: z.number().check(z.gte(0), z.lte(1)),
+  /** Their share of the body's characters, 0 to 1. */
+  share: z.number().check(z.gte(0), z.lte(1)),
+});
+export type PitchSegment = z.infer<typeof PitchSegment>;
+
 export const Verdict = z.object({
   label: Label,
   promoScore: z.number().check(z.gte(0), z.lte(1)),
   reasons: z.array(Reason).check(z.maxLength(16)),
+  /** The body's pitch segments, in order; also on service verdicts (a short course footer). */
+  segments: z.array(PitchSegment).check(z.maxLength(32)),
 });
 export type Verdict = z.infer<typeof Verdict>;
 

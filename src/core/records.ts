@@ -1,7 +1,10 @@
 // The records IndexedDB holds and the export file carries: one zod schema per stored shape.
 // Article bodies are never part of a record; titles live in `articles` only (not copied into accounts).
-import { ArticleKind, Label, Verdict } from './article';
+import { ArticleKind, Label, PitchSegment, Verdict } from './article';
 import { z } from './zod';
+
+/** A stored verdict: records and export files written before pitch segments existed read as none. */
+export const StoredVerdict = z.extend(Verdict, { segments: z._default(z.array(PitchSegment).check(z.maxLength(32)), []) });
 
 /** Where the label of an article came from: the reader's correction always beats the model. */
 export const ArticleRecord = z.object({
@@ -14,7 +17,7 @@ export const ArticleRecord = z.object({
   firstSeenAt: z.int(),
   lastSeenAt: z.int(),
   visits: z.int().check(z.gte(1)),
-  model: Verdict,
+  model: StoredVerdict,
   userLabel: z.nullable(Label),
   /** Set when the details (title, reasons) were pruned to free space; the tally it counted stays. */
   pruned: z.optional(z.boolean()),

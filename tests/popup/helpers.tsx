@@ -42,6 +42,7 @@ export function account(id: string, name: string, labels: string, opts: { lastAt
         label,
         promoScore: label === 'promotional' ? 0.9 : 0.1,
         reasons: label === 'promotional' ? [{ cue: 'price', words: ['¥99'], weight: 1.1 }] : [{ cue: 'news-report', words: ['据报道'], weight: -0.6 }],
+        segments: [],
       },
       userLabel: null,
     });

@@ -24,6 +24,8 @@ export interface Analysis {
   body: NormText;
   /** Non-empty paragraphs of the body, in folded offsets. */
   paragraphs: Span[];
+  /** For each paragraph, its line in the original body (`body.split('\n')` index). */
+  paragraphLine: Int32Array;
   /** One entry per cue, in `CUES` order. */
   hits: CueHits[];
   /** Title and body units as the wording models read them: unsubscribe footers blanked out. */
@@ -127,6 +129,25 @@ const paragraphOf = (function paragraphOf(paragraphs: readonly Span[], pos: numb
   return lo;
 });
 
+/** The original line of each paragraph: counts line breaks in the original text once, in order. */
+const linesOf = (function linesOf(t: NormText, paragraphs: readonly Span[]): Int32Array {
+  const out = new Int32Array(paragraphs.length);
+  const original = t.original;
+  let line = 0;
+  let at = 0;
+  for (let i = 0; i < paragraphs.length; i++) {
+    const to = t.origin[paragraphs[i]!.start]!;
+    let nl = original.indexOf('\n', at);
+    while (nl >= 0 && nl < to) {
+      line++;
+      nl = original.indexOf('\n', nl + 1);
+    }
+    at = to;
+    out[i] = line;
+  }
+  return out;
+});
+
 export const analyze = (function analyze(title: string, body: string, page?: PageCues): Analysis {
   // A title is one line (split/join: no regular expression to compile on the first call).
   const t = normalizeText(title.indexOf('\n') < 0 ? title : title.split('\n').join(' '));
@@ -142,5 +163,5 @@ export const analyze = (function analyze(title: string, body: string, page?: Pag
     for (const h of list) bodyParagraph.push(paragraphOf(paragraphs, h.start));
     hits.push({ title: titleHits[i]!, body: list, bodyParagraph });
   }
-  return { title: t, body: b, paragraphs, hits, titleGrams: gramUnits(t, titleHits), bodyGrams: gramUnits(b, bodyHits), page };
+  return { title: t, body: b, paragraphs, paragraphLine: linesOf(b, paragraphs), hits, titleGrams: gramUnits(t, titleHits), bodyGrams: gramUnits(b, bodyHits), page };
 });

@@ -1,7 +1,7 @@
 // Service or promotional, and why: reads the title, the body (plain text, one paragraph per line)
 // and the page's structural cues, never the rest of the page. Pure and synchronous, linear in the
 // text, so it runs in the content script and the body never leaves the page.
-import type { ClassifyInput, Reason, Verdict } from '../article';
+import type { ClassifyInput, PitchSegment, Reason, Verdict } from '../article';
 import { analyze, type Analysis } from './analyze';
 import { wordsOf } from './cue';
 import { CUES } from './cues/index';
@@ -111,6 +111,26 @@ const groupWords = (function groupWords(k: number, a: Analysis, pitch: readonly 
   return words;
 });
 
+/** Runs of pitch paragraphs as inclusive ranges of the body's lines. */
+const segmentsOf = (function segmentsOf(a: Analysis, pitch: readonly boolean[]): PitchSegment[] {
+  const out: PitchSegment[] = [];
+  let total = 0;
+  for (const p of a.paragraphs) total += p.end - p.start;
+  let i = 0;
+  while (i < pitch.length && out.length < 32) {
+    if (!pitch[i]) {
+      i++;
+      continue;
+    }
+    let j = i;
+    let chars = 0;
+    while (j < pitch.length && pitch[j]) chars += a.paragraphs[j]!.end - a.paragraphs[j++]!.start;
+    out.push({ start: a.paragraphLine[i]!, end: a.paragraphLine[j - 1]!, strength: 1, share: total > 0 ? round(chars / total) : 0 });
+    i = j;
+  }
+  return out;
+});
+
 /** Classifies one article with `model` (the committed one by default). Never throws on any text. */
 export const classify = (function classify(input: ClassifyInput, model: Model = defaultModel()): Verdict {
   const a = analyze(text(input?.title), text(input?.body), input?.cues);
@@ -160,5 +180,6 @@ export const classify = (function classify(input: ClassifyInput, model: Model = 
     label,
     promoScore,
     reasons: reasons.slice(0, MAX_REASONS),
+    segments: segmentsOf(a, pitch),
   };
 });
