@@ -8,6 +8,12 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 const root = import.meta.dirname;
+/**
+ * `npm run build:e2e` builds the same extension into dist-e2e with the page-side test hooks switched
+ * on (src/shared/test-hooks.ts); `npm run build` leaves them out, so dist carries none.
+ */
+const e2e = process.env['DECLUTTER_BUILD'] === 'e2e';
+const outDir = e2e ? 'dist-e2e' : 'dist';
 const scriptEntries: Record<string, string> = {
   background: 'src/background/index.ts',
   'content-article': 'src/content/article.ts',
@@ -34,7 +40,7 @@ const shared: UserConfig = {
   plugins: [noEval],
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   build: { target: 'chrome120', minify: true, sourcemap: false, reportCompressedSize: false },
-  define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+  define: { 'process.env.NODE_ENV': JSON.stringify('production'), __TEST_HOOKS__: JSON.stringify(e2e || !!process.env['VITEST']) },
 };
 
 export default defineConfig(({ mode }): UserConfig => {
@@ -45,7 +51,7 @@ export default defineConfig(({ mode }): UserConfig => {
       publicDir: false,
       build: {
         ...shared.build,
-        outDir: 'dist',
+        outDir,
         emptyOutDir: false,
         lib: { entry: resolve(root, entry), formats: ['iife'], name: mode.replace(/-/g, '_'), fileName: () => `${mode}.js` },
       },
@@ -65,7 +71,7 @@ export default defineConfig(({ mode }): UserConfig => {
     base: '',
     build: {
       ...shared.build,
-      outDir: resolve(root, 'dist'),
+      outDir: resolve(root, outDir),
       emptyOutDir: true,
       rolldownOptions: {
         input: { popup: resolve(root, 'src/popup/index.html'), options: resolve(root, 'src/options/index.html') },
@@ -80,7 +86,7 @@ export default defineConfig(({ mode }): UserConfig => {
         writeBundle() {
           const manifest = JSON.parse(readFileSync(resolve(root, 'manifest.json'), 'utf8'));
           manifest.version = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')).version;
-          writeFileSync(resolve(root, 'dist/manifest.json'), JSON.stringify(manifest, null, 2));
+          writeFileSync(resolve(root, outDir, 'manifest.json'), JSON.stringify(manifest, null, 2));
         },
       },
     ],

@@ -8,7 +8,7 @@ import { join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { benchClassify } from './bench/classify';
 import type { BenchRow } from './bench/types';
-import { DIST, FIXTURES, fileRoutes, launch, type Extension } from '../tests/e2e/harness';
+import { FIXTURES, RELEASE_DIST, fileRoutes, launch, type Extension } from '../tests/e2e/harness';
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -20,12 +20,12 @@ const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
 function bundleSizes(): BenchRow[] {
   const rows: BenchRow[] = [];
   const walk = (dir: string): string[] => readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? walk(join(dir, f)) : [join(dir, f)]));
-  const files = walk(DIST).filter((f) => /\.(js|css|html)$/.test(f));
+  const files = walk(RELEASE_DIST).filter((f) => /\.(js|css|html)$/.test(f));
   let total = 0;
   for (const f of files.sort()) {
     const gz = gzipSync(readFileSync(f), { level: 9 }).length;
     total += gz;
-    const name = relative(DIST, f);
+    const name = relative(RELEASE_DIST, f);
     const isContent = name.startsWith('content-');
     rows.push({
       metric: `gzip size: ${name}`,

@@ -10,6 +10,7 @@ import { extractArticle } from '../extract';
 import { send } from '../shared/send';
 import { cueLabel } from '../ui/i18n';
 import { readPrefs } from '../storage/prefs-store';
+import { hook, mark, measure } from '../shared/test-hooks';
 import { BASE_CSS, createHost, el, t, type Host } from './host';
 
 const CSS = `${BASE_CSS}
@@ -40,7 +41,7 @@ function observationOf(a: Article, verdict: Verdict): Observation {
 }
 
 function renderVerdict(host: Host, verdict: Verdict): void {
-  host.element.setAttribute('data-declutter-verdict', verdict.label);
+  hook(host.element, 'data-declutter-verdict', verdict.label);
   const label = verdict.label === 'promotional' ? t('verdictPromotional') : t('verdictService');
   const badge = el('button', {
     class: `badge ${verdict.label}`,
@@ -63,10 +64,10 @@ function renderVerdict(host: Host, verdict: Verdict): void {
 function renderMuted(host: Host, muted: boolean, accountId: string, name: string): void {
   host.root.querySelector('.banner')?.remove();
   if (!muted) {
-    host.element.removeAttribute('data-declutter-muted');
+    hook(host.element, 'data-declutter-muted', null);
     return;
   }
-  host.element.setAttribute('data-declutter-muted', 'true');
+  hook(host.element, 'data-declutter-muted', 'true');
   const banner = el(
     'div',
     { class: 'banner', attrs: { role: 'alert' } },
@@ -100,16 +101,16 @@ function idle(timeout = 1000): Promise<void> {
 }
 
 /**
- * Runs one step as its own task and times it: `declutter:<name>` measures land on the page's
- * performance timeline, where `npm run bench` sums them into the main-thread time we cost.
+ * Runs one step as its own task and, in the test build, times it: `declutter:<name>` measures land on
+ * the page's performance timeline, where `npm run bench` sums them into the main-thread time we cost.
  */
 async function step<T>(name: string, work: () => T): Promise<T> {
   await idle();
-  performance.mark(`declutter:${name}:start`);
+  mark(`${name}:start`);
   try {
     return work();
   } finally {
-    performance.measure(`declutter:${name}`, `declutter:${name}:start`);
+    measure(name, `${name}:start`);
   }
 }
 
@@ -132,7 +133,7 @@ async function main(): Promise<void> {
   const areas = { sync: browser.storage.sync, local: browser.storage.local };
   const reply = await reported;
   // Whether the service worker confirmed the write: tests wait for it before leaving the page.
-  host.element.setAttribute('data-declutter-recorded', String(reply !== null));
+  hook(host.element, 'data-declutter-recorded', String(reply !== null));
   const id = reply?.accountId ?? accountId;
   const name = article.accountName.trim();
   const muted = reply?.muted ?? isMuted(await readPrefs(areas), id, Date.now());

@@ -4,10 +4,17 @@ import browser from 'webextension-polyfill';
 import { isMuted, mutedNames, type Prefs } from '../core/prefs';
 import { findListItems, listKind, type ListItem } from '../extract/listing';
 import { readPrefs } from '../storage/prefs-store';
+import { hook, TEST_HOOKS } from '../shared/test-hooks';
 import { BASE_CSS, createHost, el, t } from './host';
 
-const HIDDEN_ATTR = 'data-declutter-hidden';
-const SHOW_ATTR = 'data-declutter-show-hidden';
+/**
+ * The attributes that hide items and show them again. The page shares this DOM: in the shipped build
+ * their names are random per page, so its scripts cannot look up which accounts the reader muted by a
+ * known name; the test build uses readable names the tests query.
+ */
+const randomName = (): string => `data-${crypto.randomUUID().slice(0, 8).replace(/^[0-9]/, 'x')}`;
+const HIDDEN_ATTR = TEST_HOOKS ? 'data-declutter-hidden' : randomName();
+const SHOW_ATTR = TEST_HOOKS ? 'data-declutter-show-hidden' : randomName();
 const CSS = `${BASE_CSS}
 .bar { position: fixed; left: 16px; bottom: 16px; z-index: 2147483646; background: #fff; color: #333; border: 1px solid #ddd; border-radius: 18px; box-shadow: 0 2px 8px rgba(0,0,0,.12); padding: 6px 8px 6px 14px; display: flex; gap: 8px; align-items: center; font-size: 13px; }
 .bar button { background: #f1f3f4; color: #1a73e8; }
@@ -15,10 +22,12 @@ const CSS = `${BASE_CSS}
 
 const areas = { sync: browser.storage.sync, local: browser.storage.local };
 
+let styled = false;
+
 function pageStyle(): void {
-  if (document.getElementById('declutter-list-style')) return;
+  if (styled) return;
+  styled = true;
   const style = document.createElement('style');
-  style.id = 'declutter-list-style';
   style.textContent = `html:not([${SHOW_ATTR}]) [${HIDDEN_ATTR}] { display: none !important; }
 html[${SHOW_ATTR}] [${HIDDEN_ATTR}] { opacity: .45; }`;
   (document.head ?? document.documentElement).append(style);
@@ -66,7 +75,7 @@ function main(): void {
       toggle.textContent = t('showHidden');
       const wrap = el('div', { class: 'bar', attrs: { role: 'status' } }, count, toggle);
       host.root.append(wrap);
-      host.element.setAttribute('data-declutter-list', 'true');
+      hook(host.element, 'data-declutter-list', 'true');
       bar = { element: wrap, count, toggle };
     }
     bar.element.removeAttribute('hidden');

@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { expect, test } from 'vitest';
-import { DIST } from './harness';
+import { RELEASE_DIST as DIST } from './harness';
 
 const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 const WEB_EXT = resolve(import.meta.dirname, '../../node_modules/.bin/web-ext');

@@ -8,7 +8,9 @@ import { chromium, type BrowserContext, type Page, type Worker } from 'playwrigh
 import type { AccountRecord, ArticleRecord } from '../../src/core/records';
 import { SHARED_DIR } from '../../scripts/shared-dir';
 
-export const DIST = resolve(import.meta.dirname, '../../dist');
+/** The shipped build (what the release archives hold) and the test build (the same plus page-side test hooks). */
+export const RELEASE_DIST = resolve(import.meta.dirname, '../../dist');
+export const DIST = resolve(import.meta.dirname, '../../dist-e2e');
 export const FIXTURES = resolve(SHARED_DIR, 'fixtures/wechat/real');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 

@@ -5,7 +5,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Request } from 'playwright-core';
-import { DIST, FIXTURES, fileRoutes, launch, type Extension } from './harness';
+import { DIST, FIXTURES, RELEASE_DIST, fileRoutes, launch, type Extension } from './harness';
 
 const FILES = [
   'article_2025_math-tip-then-course-sale_jinbang-shidai_promotional.html',
@@ -70,8 +70,41 @@ describe('the recorder itself', () => {
   });
 });
 
-describe('permissions', () => {
-  const manifest = JSON.parse(readFileSync(join(DIST, 'manifest.json'), 'utf8')) as Record<string, unknown>;
+const walk = (dir: string): string[] => readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? walk(join(dir, f)) : [join(dir, f)]));
+
+/** What a page script could read about the reader if a bundle wrote it into the page. */
+const PAGE_HOOKS = [
+  'data-declutter-verdict',
+  'data-declutter-muted',
+  'data-declutter-recorded',
+  'data-declutter-pitch',
+  'data-declutter-pitch-segments',
+  'data-declutter-hidden',
+  'data-declutter-show-hidden',
+  'data-declutter-list',
+];
+
+describe('the page learns nothing about the reader', () => {
+  const scripts = (dir: string): string => ['content-article.js', 'content-list.js'].map((f) => readFileSync(join(dir, f), 'utf8')).join('\n');
+
+  test('the shipped build writes no test hook and no timing mark into the page', () => {
+    const code = scripts(RELEASE_DIST);
+    for (const name of PAGE_HOOKS) expect(code, name).not.toContain(name);
+    expect(code).not.toMatch(/performance\.(mark|measure)\(/);
+  });
+
+  test('the test build carries the hooks the e2e tests read (a positive control for the check above)', () => {
+    const code = scripts(DIST);
+    for (const name of ['data-declutter-verdict', 'data-declutter-muted', 'data-declutter-recorded', 'data-declutter-hidden']) expect(code, name).toContain(name);
+    expect(code).toMatch(/performance\.(mark|measure)\(/);
+  });
+});
+
+describe.each([
+  ['shipped build', RELEASE_DIST],
+  ['test build', DIST],
+])('permissions (%s)', (_name, dir) => {
+  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Record<string, unknown>;
 
   test('asks for storage and the WeChat hosts only', () => {
     expect(manifest['permissions']).toEqual(['storage']);
@@ -85,8 +118,7 @@ describe('permissions', () => {
   });
 
   test('no bundle can evaluate a string as code (zod runs jitless, its generator is cut out)', () => {
-    const walk = (dir: string): string[] => readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? walk(join(dir, f)) : [join(dir, f)]));
-    const bundles = walk(DIST).filter((f) => f.endsWith('.js'));
+    const bundles = walk(dir).filter((f) => f.endsWith('.js'));
     expect(bundles.length).toBeGreaterThanOrEqual(4);
     for (const f of bundles) {
       const code = readFileSync(f, 'utf8');
