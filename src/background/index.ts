@@ -4,6 +4,7 @@ import browser, { type Runtime } from 'webextension-polyfill';
 import { parseRequest, type ErrorReply, type RequestType } from '../messages';
 import { announceDataChange } from '../shared/changes';
 import { StorageFullError } from '../storage/store';
+import { TEST_HOOKS } from '../shared/test-hooks';
 import { handle, HandlerError, type Context } from './handlers';
 
 const ctx: Context = { areas: { sync: browser.storage.sync, local: browser.storage.local }, now: () => Date.now() };
@@ -34,3 +35,14 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSend
     return { ok: false, error: 'internal', detail: err instanceof Error ? err.message : String(err) };
   });
 });
+
+/**
+ * The test build, installed as a temporary add-on (how the Firefox e2e harness installs it), opens its
+ * options page: WebDriver BiDi will not navigate a tab to moz-extension:// URLs, so the harness needs
+ * one page of ours to start from. Only Firefox reports `temporary`; the shipped build has none of this.
+ */
+if (TEST_HOOKS) {
+  browser.runtime.onInstalled.addListener(({ temporary }) => {
+    if (temporary) void browser.runtime.openOptionsPage();
+  });
+}
