@@ -5,23 +5,8 @@
 import { existsSync } from 'node:fs';
 import { afterEach, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { SAMPLE_ACCOUNTS } from '../../scripts/demo/articles';
-import { articleHtml, demoPages, sogouHtml } from '../../scripts/demo/render';
-import { eventually, launch, type Extension, type Route } from './harness';
-
-const promo = SAMPLE_ACCOUNTS.find((a) => a.name === '好物优选社')!;
-const service = SAMPLE_ACCOUNTS.find((a) => a.name === '城市生活早知道')!;
-const pages = demoPages([promo, service], Math.floor(Date.now() / 1000) - 3 * 86_400);
-const byPath = new Map(pages.map((p) => [p.path, p]));
-const SOGOU = sogouHtml(pages);
-const SOGOU_URL = 'http://weixin.sogou.com/weixin?type=2&query=%E5%A5%BD%E7%89%A9';
-const promoPage = pages.find((p) => p.account === promo)!;
-
-const route: Route = (host, path) => {
-  if (host === 'weixin.sogou.com') return { body: SOGOU };
-  const p = host === 'mp.weixin.qq.com' ? byPath.get(path) : undefined;
-  return p ? { body: articleHtml(p) } : null;
-};
+import { hiddenNames, hostAttr as hostAttrIn, pages, promo, promoPage, route, service, SOGOU_URL } from './demo-site';
+import { eventually, launch, type Extension } from './harness';
 
 /**
  * Chromium on Linux takes its UI language (and so `chrome.i18n`'s) from LANGUAGE, and needs the
@@ -47,9 +32,8 @@ async function openPopup(ext: Extension): Promise<Page> {
   return popup;
 }
 
-const hostAttr = (page: Page, name: string) => page.evaluate((n) => document.getElementById('declutter-for-wechat')?.getAttribute(n) ?? null, name);
-const hiddenItems = (page: Page) =>
-  page.$$eval('[data-declutter-hidden]', (els) => els.map((e) => e.querySelector('.all-time-y2')?.textContent ?? ''));
+const hostAttr = (page: Page, name: string) => page.evaluate(hostAttrIn, name);
+const hiddenItems = (page: Page) => page.evaluate(hiddenNames);
 
 let ext: Extension | undefined;
 afterEach(async () => {

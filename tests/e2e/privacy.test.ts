@@ -93,6 +93,13 @@ describe('the page learns nothing about the reader', () => {
     expect(code).not.toMatch(/performance\.(mark|measure)\(/);
   });
 
+  test('the shipped background has no test-only code: the test build alone opens its options page when installed as a temporary add-on', () => {
+    // The Firefox harness starts from that page (BiDi will not open moz-extension:// URLs); no message does it.
+    const background = (dir: string) => readFileSync(join(dir, 'background.js'), 'utf8');
+    expect(background(RELEASE_DIST)).not.toMatch(/\btemporary\b/);
+    expect(background(DIST)).toMatch(/\btemporary\b/);
+  });
+
   test('the test build carries the hooks the e2e tests read (a positive control for the check above)', () => {
     const code = scripts(DIST);
     for (const name of ['data-declutter-verdict', 'data-declutter-muted', 'data-declutter-recorded', 'data-declutter-hidden']) expect(code, name).toContain(name);

@@ -1,0 +1,84 @@
+// End to end in real Firefox ESR: a reader opens the same real WeChat pages as in Chromium (served on
+// loopback under mp.weixin.qq.com) and exactly those articles land, once each, under the right
+// accounts, across a suspension of the background page (Firefox's event page, not a service worker).
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { launchFirefox, sleep, type FirefoxExtension } from './firefox-harness';
+import { eventually, fileRoutes } from './harness';
+import { errorFiles, expected, longForms, pages, slug } from './real-pages';
+
+/** Firefox suspends an idle event page after 30 s; a short timeout lets the run see it happen. */
+const IDLE_MS = 1500;
+
+let ext: FirefoxExtension;
+beforeAll(async () => {
+  ext = await launchFirefox({ route: fileRoutes(pages), prefs: { 'extensions.background.idle.timeout': IDLE_MS } });
+});
+afterAll(async () => ext?.close());
+
+describe('reading real WeChat pages in Firefox', () => {
+  test('every article and share page is recorded once under its account, across a suspended background page', async () => {
+    const page = await ext.page();
+    const half = Math.ceil(expected.length / 2);
+    for (const [i, e] of expected.entries()) {
+      if (i === half) {
+        // The background holds nothing in memory: once Firefox has suspended it for idleness and
+        // started it again, the rest of the pages must still land.
+        const before = await ext.backgroundStartedAt();
+        let after = before;
+        for (let tries = 0; tries < 5 && after === before; tries++) {
+          await sleep(IDLE_MS + 1000);
+          after = await ext.backgroundStartedAt();
+        }
+        expect(after, 'the background page was suspended and started again').toBeGreaterThan(before);
+      }
+      await ext.visit(page, `http://mp.weixin.qq.com${e.path}`);
+      const verdict = await page.$eval('#declutter-for-wechat', (el) => el.getAttribute('data-declutter-verdict'));
+      expect(['service', 'promotional']).toContain(verdict);
+    }
+    const { articles, accounts } = await eventually(ext.dump, (d) => d.articles.length >= expected.length);
+    expect(articles.map((a) => a.key).sort()).toEqual(expected.map((e) => e.key).sort());
+    for (const e of expected) {
+      const a = articles.find((x) => x.key === e.key)!;
+      expect(a.title).toBe(e.title.slice(0, 2000));
+      expect(a.accountId).toBe(e.accountId ?? `name:${e.name.trim()}`);
+      expect(accounts.find((x) => x.id === a.accountId)?.name).toBe(e.name.trim());
+    }
+    for (const acc of accounts) {
+      const mine = articles.filter((a) => a.accountId === acc.id);
+      expect(acc.articles).toBe(mine.length);
+      expect(acc.promo).toBe(mine.filter((a) => (a.userLabel ?? a.model.label) === 'promotional').length);
+    }
+    const stored = JSON.stringify({ articles, accounts });
+    expect(stored).not.toContain('defaultMidAdData');
+    expect(articles.every((a) => !('body' in a))).toBe(true);
+    await page.close();
+  });
+
+  test('a revisit, and the same article under its other URL form, do not count twice', async () => {
+    const page = await ext.page();
+    const before = await ext.dump();
+    const revisit = expected.find((e) => !longForms.some((l) => l.key === e.key))!;
+    await ext.visit(page, `http://mp.weixin.qq.com${revisit.path}`);
+    for (const l of longForms) await ext.visit(page, `http://mp.weixin.qq.com${l.path}`);
+    const after = await eventually(ext.dump, (d) => d.articles.filter((a) => a.visits > 1).length >= 3);
+    expect(after.articles).toHaveLength(before.articles.length);
+    expect(after.accounts.map((a) => [a.id, a.articles, a.promo])).toEqual(before.accounts.map((a) => [a.id, a.articles, a.promo]));
+    for (const k of [revisit.key, ...longForms.map((l) => l.key)]) {
+      expect(after.articles.find((a) => a.key === k)?.visits).toBe(2);
+    }
+    await page.close();
+  });
+
+  test('error pages are never counted and show nothing', async () => {
+    const page = await ext.page();
+    const before = await ext.dump();
+    for (const f of errorFiles) {
+      await ext.visit(page, `http://mp.weixin.qq.com${slug(f)}`, { waitForVerdict: false });
+      await sleep(400);
+      expect(await page.$('#declutter-for-wechat')).toBeNull();
+    }
+    const after = await ext.dump();
+    expect(after.articles).toHaveLength(before.articles.length);
+    await page.close();
+  });
+});
