@@ -15,7 +15,7 @@ export const EXTENSION_UUID = '6f1d3c2b-4a5e-4f70-9a81-d2c3b4a5e6f7';
 const SERVED_HOSTS = new Set(['mp.weixin.qq.com', 'weixin.sogou.com']);
 
 export type Locale = 'zh-CN' | 'en-US';
-/** What an extension page sees: Firefox's own `browser` (functions run there via evaluate cast to it). */
+/** An extension page's global scope, with Firefox's own `browser` namespace: what functions evaluated there see. */
 export type ExtensionGlobal = { browser: WebExt.Browser };
 
 export interface FirefoxExtension {
