@@ -98,7 +98,7 @@ async function observationsPerSecond(ext: Extension, n = 1000): Promise<BenchRow
       observation: {
         key: `MzBench${i % 40}:${100000 + i}:1`, accountId: `MzBench${i % 40}`, accountName: `测速账号${i % 40}`, accountUsername: null,
         title: `测速文章 ${i}`, url: `http://mp.weixin.qq.com/s/bench${i}`, kind: 'article', publishedAt: null,
-        verdict: { label: i % 3 ? 'service' : 'promotional', promoScore: 0.5, reasons: [{ cue: 'price', words: ['¥99'], weight: 1 }], segments: [] },
+        verdict: { label: i % 3 ? 'service' : 'promotional', promoScore: 0.5, reasons: [{ cue: 'price', words: ['¥99'], weight: 1 }], segments: [], paragraphs: 0 },
       },
     });
     const start = performance.now();
@@ -144,7 +144,7 @@ async function popupFirstRender(ext: Extension, runs = 15): Promise<BenchRow[]> 
             const key = `${id}:${i}:1`;
             tx.objectStore('articles').put({
               key, accountId: id, title: `第 ${i} 篇：账号 ${a} 的文章标题`, url: `http://mp.weixin.qq.com/s/${a}_${i}`, kind: 'article', publishedAt: at,
-              firstSeenAt: at, lastSeenAt: at, visits: 1, model: { label: isPromo ? 'promotional' : 'service', promoScore: isPromo ? 0.9 : 0.1, reasons: [], segments: [] }, userLabel: null,
+              firstSeenAt: at, lastSeenAt: at, visits: 1, model: { label: isPromo ? 'promotional' : 'service', promoScore: isPromo ? 0.9 : 0.1, reasons: [], segments: [], paragraphs: 0 }, userLabel: null,
             });
             const w = String(weekOf(at));
             weeks[w] ??= { n: 0, promo: 0 };

@@ -1,94 +1,64 @@
-// npm run train: fits the classifier on the train splits only (wechat-articles train, SMS train),
-// chooses hyper-parameters and thresholds by grouped cross-validation on those same rows, and writes
-// src/core/classify/model.json. Seeded and deterministic: two runs write the same bytes.
-import { writeFileSync } from 'node:fs';
+// npm run train: fits the classifier on the train splits only (wechat-articles train with its pitch
+// segments, the project's written examples, SMS train), chooses hyper-parameters by grouped
+// cross-validation on those same rows, and writes src/core/classify/model.json. Seeded and
+// deterministic: two runs write the same bytes. Test rows are never read here.
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { classify } from '../src/core/classify/index';
 import { CUES } from '../src/core/classify/cues/index';
-import { FEATURES } from '../src/core/classify/features';
-import type { ModelFile } from '../src/core/classify/model';
+import { compileModel, MODEL_VERSION, type ModelFile } from '../src/core/classify/model';
 import { packGrams } from '../src/core/classify/ngrams';
-import { crossValidateFinal, foldsOf, FOLDS, outOfFoldFeatures, SEED, BETA, type CvResult } from './lib/cv';
-import { loadSms, loadWechat, REPO_ROOT } from './lib/data';
-import type { Scores } from './lib/metrics';
+import { loadSegments, loadSms, loadWechat, loadWritten, REPO_ROOT } from './lib/data';
+import { confusion, scores, type Scores } from './lib/metrics';
 import {
-  fitFinal,
+  ARTICLE_FEATURES,
+  articleX,
+  cuePenalty,
+  cuePrior,
   fitGrams,
-  fitWordings,
-  gramStatsOf,
+  fitHead,
+  linear,
+  MESSAGE_FEATURES,
+  messageUnits,
+  messageX,
+  PARAGRAPH_FEATURES,
+  paragraphRows,
+  paragraphUnits,
+  paragraphX,
   prepare,
+  segment,
+  titleUnits,
+  VERDICT_FEATURES,
+  verdictX,
+  wordingOf,
   type Doc,
-  type DocFeatures,
-  type FinalConfig,
   type GramConfig,
   type GramModel,
+  type HeadModel,
 } from './lib/pipeline';
+import { groupFolds } from './lib/random';
 
 const MODEL_PATH = resolve(REPO_ROOT, 'src/core/classify/model.json');
+export const SEED = 20250612;
+export const FOLDS = 5;
 
-/** The message model reads untitled texts; it learns from SMS only. */
-const MESSAGE_GRID: GramConfig[] = [1e-6, 3e-6].map((lambda) => ({
-  lambda,
-  keep: 4000,
-  minDf: 3,
-  wechatTitleShare: 0,
-  wechatBodyShare: 0,
-  wechatParagraphShare: 0,
-  smsWeight: 1,
-}));
-
-/** The article model reads titled texts; it learns from WeChat titles and paragraphs, plus SMS. */
-const ARTICLE_GRID: GramConfig[] = [3e-6, 1e-5].flatMap((lambda) =>
-  [0.5, 1].map((wechatParagraphShare) => ({
-    lambda,
-    keep: 4000,
-    minDf: 3,
-    wechatTitleShare: 0.3,
-    wechatBodyShare: 0,
-    wechatParagraphShare,
-    smsWeight: 0.3,
-  })),
-);
-
-const FINAL_GRID: FinalConfig[] = [0.001, 0.003, 0.01].flatMap((lambda) => [0.5, 1, 2].map((wechatShare) => ({ lambda, wechatShare })));
-
-function fmt(s: Scores): string {
-  const n = (x: number): string => (Number.isNaN(x) ? '  -  ' : x.toFixed(3));
-  return `acc ${n(s.accuracy)} P ${n(s.precision)} R ${n(s.recall)}`;
-}
+const PARAGRAPH_GRAMS: GramConfig[] = [1e-5].map((lambda) => ({ lambda, keep: 3000, minDf: 5 }));
+const TITLE_GRAMS: GramConfig = { lambda: 1e-4, keep: 1500, minDf: 3 };
+const MESSAGE_GRAMS: GramConfig[] = [1e-6, 3e-6].map((lambda) => ({ lambda, keep: 4000, minDf: 3 }));
+const ARTICLE_LAMBDA = [1e-4];
+const PARAGRAPH_LAMBDA = 1e-5;
+const SWITCH_COST = [1, 2];
+const VERDICT_LAMBDA = [3e-5, 1e-4, 3e-4];
+const MESSAGE_LAMBDA = 1e-4;
 
 function log(line: string): void {
   process.stdout.write(line + '\n');
 }
 
-/** SMS out-of-fold accuracy of a message model on its own (score = bias + mean-free sum / sqrt(n)). */
-function messageAccuracy(docs: readonly Doc[], folds: Int32Array, cfg: GramConfig): number {
-  let ok = 0;
-  let n = 0;
-  for (let f = 0; f < FOLDS; f++) {
-    const m = fitGrams(
-      docs.filter((_, i) => folds[i] !== f),
-      cfg,
-    );
-    docs.forEach((d, i) => {
-      if (folds[i] !== f || d.domain !== 'sms') return;
-      const s = gramStatsOf(d, m);
-      let sum = 0;
-      let count = 0;
-      s.paraSum.forEach((v) => (sum += v));
-      s.paraCount.forEach((v) => (count += v));
-      const z = m.bias + (count > 0 ? sum / Math.sqrt(count) : 0);
-      n++;
-      if (z >= 0 === (d.y === 1)) ok++;
-    });
-  }
-  return ok / n;
-}
-
-function topGrams(m: GramModel, k: number): { promo: string[]; service: string[] } {
-  const order = m.grams.map((g, i) => ({ g, q: m.q[i]! })).filter((e) => e.g.length > 1);
-  const promo = [...order].sort((a, b) => b.q - a.q || (a.g < b.g ? -1 : 1)).slice(0, k);
-  const service = [...order].sort((a, b) => a.q - b.q || (a.g < b.g ? -1 : 1)).slice(0, k);
-  return { promo: promo.map((e) => `${e.g}(${(e.q * m.scale).toFixed(1)})`), service: service.map((e) => `${e.g}(${(e.q * m.scale).toFixed(1)})`) };
+function fmt(s: Scores): string {
+  const n = (x: number): string => (Number.isNaN(x) ? '  -  ' : x.toFixed(3));
+  return `P ${n(s.precision)} R ${n(s.recall)} F1 ${n(s.f1)}`;
 }
 
 function round(x: number, digits: number): number {
@@ -96,108 +66,346 @@ function round(x: number, digits: number): number {
   return Math.round(x * f) / f;
 }
 
+/** Indices of `docs` outside fold `f` (training) and inside it. */
+function split(folds: Int32Array, f: number): { train: number[]; held: number[] } {
+  const train: number[] = [];
+  const held: number[] = [];
+  folds.forEach((k, i) => (k === f ? held : train).push(i));
+  return { train, held };
+}
+
+interface WordingFit {
+  paragraph: GramModel;
+  title: GramModel;
+}
+
+/**
+ * Out-of-fold wording scores take most of the training time; `DECLUTTER_TRAIN_CACHE=DIR` keeps them
+ * between runs while the heads are worked on. The key covers the rows, the configuration and every
+ * source file the scores depend on. The committed model comes from a run without it.
+ */
+function cached<T>(parts: unknown[], compute: () => T, encode: (v: T) => unknown, decode: (raw: unknown) => T): T {
+  const dir = process.env['DECLUTTER_TRAIN_CACHE'];
+  if (!dir) return compute();
+  const h = createHash('sha1');
+  h.update(JSON.stringify(parts));
+  // What wording scores depend on: the text analysis, the n-gram code and the units (WORDING_UNITS).
+  const src = resolve(REPO_ROOT, 'src/core/classify');
+  const files = ['analyze.ts', 'cue.ts', 'lexicon.ts', 'ngrams.ts', 'normalize.ts', 'patterns.ts', 'wording.ts', ...readdirSync(resolve(src, 'cues')).map((c) => `cues/${c}`)];
+  for (const f of files.sort()) h.update(readFileSync(resolve(src, f)));
+  h.update(WORDING_UNITS);
+  const file = resolve(dir, `${h.digest('hex')}.json`);
+  if (existsSync(file)) return decode(JSON.parse(readFileSync(file, 'utf8')));
+  const value = compute();
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(file, JSON.stringify(encode(value)));
+  return value;
+}
+
+/** Bump when paragraphUnits / titleUnits / fitGrams change: the cache key does not read pipeline.ts. */
+const WORDING_UNITS = 'units-v1';
+
+type Scored = ReturnType<typeof wordingOf>;
+const encodeScores = (ws: Scored[]): unknown => ws.map((w) => ({ p: Array.from(w.paragraph), s: Array.from(w.selling), i: Array.from(w.informative), t: w.title }));
+const decodeScores = (raw: unknown): Scored[] =>
+  (raw as { p: number[]; s: number[]; i: number[]; t: number }[]).map((w) => ({
+    paragraph: Float64Array.from(w.p),
+    selling: Float64Array.from(w.s),
+    informative: Float64Array.from(w.i),
+    title: w.t,
+  }));
+
+function fitWording(docs: readonly Doc[], cfg: GramConfig): WordingFit {
+  return { paragraph: fitGrams(paragraphUnits(docs), cfg), title: fitGrams(titleUnits(docs), TITLE_GRAMS) };
+}
+
+interface ArticleCv {
+  objective: number;
+  high: Scores;
+  all: Scores;
+  paragraphs: Scores;
+  hasPitch: Scores;
+  cfg: { grams: GramConfig; article: number; switchCost: number; verdict: number };
+  /** Out-of-fold features, for the final fit of the heads. */
+  xa: Float64Array[];
+  xp: Float64Array[];
+  evidence: Float64Array;
+}
+
+function paragraphScores(docs: readonly Doc[], pitch: (i: number) => Uint8Array): { paragraphs: Scores; hasPitch: Scores } {
+  const pt: boolean[] = [];
+  const pp: boolean[] = [];
+  const at: boolean[] = [];
+  const ap: boolean[] = [];
+  docs.forEach((d, i) => {
+    if (d.source !== 'wechat' || !d.gold) return;
+    const p = pitch(i);
+    for (let j = 0; j < p.length; j++) {
+      pt.push(d.gold[j] === 1);
+      pp.push(p[j] === 1);
+    }
+    at.push(d.gold.includes(1));
+    ap.push(p.includes(1));
+  });
+  return { paragraphs: scores(confusion(pt, pp)), hasPitch: scores(confusion(at, ap)) };
+}
+
+function verdictScores(docs: readonly Doc[], z: Float64Array, keep: (d: Doc) => boolean): Scores {
+  const idx = docs.map((_, i) => i).filter((i) => docs[i]!.source === 'wechat' && keep(docs[i]!));
+  return scores(
+    confusion(
+      idx.map((i) => docs[i]!.y === 1),
+      idx.map((i) => z[i]! >= 0),
+    ),
+  );
+}
+
 function main(): void {
   const t0 = performance.now();
+  const segments = loadSegments();
+  const written = loadWritten();
   const wechatRows = loadWechat().filter((r) => r.split === 'train');
-  const smsRows = loadSms().filter((r) => r.split === 'train');
-  const docs = [...prepare(wechatRows, 'wechat'), ...prepare(smsRows, 'sms')];
-  const folds = foldsOf(docs);
-  log(`train rows: wechat-articles ${wechatRows.length}, sms ${smsRows.length} (${FOLDS}-fold CV grouped by account, seed ${SEED})`);
+  const docs = [...prepare(wechatRows, 'wechat', segments), ...prepare(written.rows, 'written', written.segments)];
+  const smsDocs = prepare(
+    loadSms().filter((r) => r.split === 'train'),
+    'sms',
+  );
+  // Folds by account group; each written example is its own group (they are scored never, learned always).
+  const folds = groupFolds(
+    docs.map((d) => (d.source === 'written' ? `written:${d.row.id}` : d.row.group)),
+    FOLDS,
+    SEED,
+  );
+  const smsFolds = groupFolds(
+    smsDocs.map((d) => d.row.group),
+    FOLDS,
+    SEED,
+  );
+  log(
+    `train rows: wechat-articles ${wechatRows.length} (${[...segments.values()].filter((s) => s.split === 'train').length} with pitch segments), ` +
+      `written ${written.rows.length}, sms ${smsDocs.length} (${FOLDS}-fold CV grouped by account, seed ${SEED})`,
+  );
+  const y = docs.map((d) => d.y);
+  const ones = docs.map(() => 1);
 
-  // 1. Message model: plain SMS accuracy decides its strength.
-  let message = MESSAGE_GRID[0]!;
-  let bestAcc = -1;
-  for (const cfg of MESSAGE_GRID) {
-    const acc = messageAccuracy(docs, folds, cfg);
-    log(`message model lambda ${cfg.lambda}: SMS CV accuracy ${acc.toFixed(3)}`);
-    if (acc > bestAcc + 1e-9) {
-      bestAcc = acc;
-      message = cfg;
-    }
-  }
-
-  // 2. Article model and final model, chosen together on out-of-fold scores.
-  let best: { article: GramConfig; final: FinalConfig; x: DocFeatures[]; cv: CvResult } | null = null;
-  for (const article of ARTICLE_GRID) {
-    const x = outOfFoldFeatures(docs, folds, article, message);
-    for (const final of FINAL_GRID) {
-      const cv = crossValidateFinal(docs, folds, x, final);
-      log(
-        `article lambda ${article.lambda} paragraphs ${article.wechatParagraphShare} sms ${article.smsWeight} | final lambda ${final.lambda} wechat ${final.wechatShare}` +
-          ` | wechat high ${fmt(cv.wechatHigh)} | wechat all ${fmt(cv.wechat)} | sms ${fmt(cv.sms)} | objective ${cv.objective.toFixed(3)}`,
-      );
-      if (!best || cv.objective > best.cv.objective + 1e-9) best = { article, final, x, cv };
+  // 1. Titled articles: wording models, then the article, paragraph and verdict heads, all out of fold.
+  let best: ArticleCv | null = null;
+  for (const grams of PARAGRAPH_GRAMS) {
+    const wording = cached(
+      ['oof-wording', grams, TITLE_GRAMS, docs.map((d) => [d.row.id, d.row.text.length]), Array.from(folds)],
+      () => {
+        const out = new Array<Scored>(docs.length);
+        for (let f = 0; f < FOLDS; f++) {
+          const { train, held } = split(folds, f);
+          const fit = fitWording(
+            train.map((i) => docs[i]!),
+            grams,
+          );
+          for (const i of held) out[i] = wordingOf(docs[i]!, fit.paragraph, fit.title);
+        }
+        return out;
+      },
+      encodeScores,
+      decodeScores,
+    );
+    const xa = docs.map((d, i) => articleX(d, wording[i]!));
+    for (const lamA of ARTICLE_LAMBDA) {
+      const evidence = new Float64Array(docs.length);
+      for (let f = 0; f < FOLDS; f++) {
+        const { train, held } = split(folds, f);
+        const head = fitHead(
+          train.map((i) => xa[i]!),
+          train.map((i) => y[i]!),
+          train.map(() => 1),
+          ARTICLE_FEATURES,
+          lamA,
+          cuePrior(ARTICLE_FEATURES),
+          cuePenalty(ARTICLE_FEATURES),
+        );
+        for (const i of held) evidence[i] = linear(head, xa[i]!, ARTICLE_FEATURES.length);
+      }
+      const xp = docs.map((d, i) => paragraphX(d, wording[i]!, evidence[i]!));
+      const heads: HeadModel[] = [];
+      for (let f = 0; f < FOLDS; f++) {
+        const { train } = split(folds, f);
+        const rows = train.map((i) => paragraphRows(docs[i]!, xp[i]!));
+        heads.push(
+          fitHead(
+            rows.flatMap((r) => r.xs),
+            rows.flatMap((r) => r.y),
+            rows.flatMap((r) => r.w),
+            PARAGRAPH_FEATURES,
+            PARAGRAPH_LAMBDA,
+          ),
+        );
+      }
+      for (const switchCost of SWITCH_COST) {
+        const seg = docs.map((d, i) => segment(d, xp[i]!, heads[folds[i]!]!, switchCost));
+        const xf = docs.map((d, i) => verdictX(d, xa[i]!, seg[i]!));
+        const ps = paragraphScores(docs, (i) => seg[i]!.pitch);
+        for (const lamF of VERDICT_LAMBDA) {
+          const z = new Float64Array(docs.length);
+          for (let f = 0; f < FOLDS; f++) {
+            const { train, held } = split(folds, f);
+            const head = fitHead(
+              train.map((i) => xf[i]!),
+              train.map((i) => y[i]!),
+              train.map(() => 1),
+              VERDICT_FEATURES,
+              lamF,
+              cuePrior(VERDICT_FEATURES),
+              cuePenalty(VERDICT_FEATURES),
+            );
+            for (const i of held) z[i] = linear(head, xf[i]!);
+          }
+          const high = verdictScores(docs, z, (d) => d.row.confidence === 'high');
+          const all = verdictScores(docs, z, () => true);
+          const objective = 0.4 * high.f1 + 0.4 * all.f1 + 0.1 * ps.paragraphs.f1 + 0.1 * ps.hasPitch.f1;
+          log(
+            `grams ${grams.lambda} article ${lamA} switch ${switchCost} verdict ${lamF} | high ${fmt(high)} | all ${fmt(all)} | ` +
+              `paragraphs ${fmt(ps.paragraphs)} | has pitch ${fmt(ps.hasPitch)} | objective ${objective.toFixed(3)}`,
+          );
+          if (!best || objective > best.objective + 1e-9) {
+            best = { objective, high, all, ...ps, cfg: { grams, article: lamA, switchCost, verdict: lamF }, xa, xp, evidence };
+          }
+        }
+      }
     }
   }
   if (!best) throw new Error('empty grid');
-  const { article, final, x, cv } = best;
-  log(`chosen: article ${JSON.stringify(article)}, final ${JSON.stringify(final)}`);
-  log(`CV (train only) at the chosen thresholds: wechat high ${fmt(cv.wechatHigh)} | wechat all ${fmt(cv.wechat)} | sms ${fmt(cv.sms)}`);
+  log(`chosen: ${JSON.stringify(best.cfg)}`);
 
-  // 3. Fit on all train rows: wording models on the rows, the final model on out-of-fold features
-  // (the same kind of wording evidence it will see on new articles).
-  const wordings = fitWordings(docs, article, message);
-  const fm = fitFinal(docs, x, final);
-  const weights = Array.from(fm.w, (w) => round(w, 4));
-  // The thresholds found by CV are folded into the intercepts: promoScore 0.5 is the decision line.
-  const bias = round(fm.bias - cv.threshold, 4);
-  const messageHead = {
-    cueScale: round(fm.message.cueScale, 4),
-    wording: round(fm.message.wording, 4),
-    bias: round(fm.message.bias - cv.untitledThreshold, 4),
-  };
+  // 2. Untitled messages: the message wording model and head, out of fold on SMS.
+  let bestMessage: { acc: number; grams: GramConfig; x: Float64Array[] } | null = null;
+  for (const grams of MESSAGE_GRAMS) {
+    const x = new Array<Float64Array>(smsDocs.length);
+    for (let f = 0; f < FOLDS; f++) {
+      const { train, held } = split(smsFolds, f);
+      const m = fitGrams(
+        messageUnits(train.map((i) => smsDocs[i]!)),
+        grams,
+      );
+      for (const i of held) x[i] = messageX(smsDocs[i]!, m);
+    }
+    let ok = 0;
+    for (let f = 0; f < FOLDS; f++) {
+      const { train, held } = split(smsFolds, f);
+      const head = fitHead(
+        train.map((i) => x[i]!),
+        train.map((i) => smsDocs[i]!.y),
+        train.map(() => 1),
+        MESSAGE_FEATURES,
+        MESSAGE_LAMBDA,
+        cuePrior(MESSAGE_FEATURES),
+        cuePenalty(MESSAGE_FEATURES),
+      );
+      for (const i of held) if (linear(head, x[i]!) >= 0 === (smsDocs[i]!.y === 1)) ok++;
+    }
+    const acc = ok / smsDocs.length;
+    log(`message grams ${grams.lambda}: SMS CV accuracy ${acc.toFixed(3)}`);
+    if (!bestMessage || acc > bestMessage.acc + 1e-9) bestMessage = { acc, grams, x };
+  }
+  if (!bestMessage) throw new Error('empty message grid');
 
+  // 3. Final fits on all train rows: wording models on the rows, heads on out-of-fold features
+  // (the same kind of evidence they will see on new articles).
+  const { cfg } = best;
+  const wording = fitWording(docs, cfg.grams);
+  const article = fitHead(best.xa, y, ones, ARTICLE_FEATURES, cfg.article, cuePrior(ARTICLE_FEATURES), cuePenalty(ARTICLE_FEATURES));
+  const rows = docs.map((d, i) => paragraphRows(d, best.xp[i]!));
+  const paragraph = fitHead(
+    rows.flatMap((r) => r.xs),
+    rows.flatMap((r) => r.y),
+    rows.flatMap((r) => r.w),
+    PARAGRAPH_FEATURES,
+    PARAGRAPH_LAMBDA,
+  );
+  const xf = docs.map((d, i) => verdictX(d, best.xa[i]!, segment(d, best.xp[i]!, paragraph, cfg.switchCost)));
+  const verdict = fitHead(xf, y, ones, VERDICT_FEATURES, cfg.verdict, cuePrior(VERDICT_FEATURES), cuePenalty(VERDICT_FEATURES));
+  const messageGrams = fitGrams(messageUnits(smsDocs), bestMessage.grams);
+  const message = fitHead(
+    bestMessage.x,
+    smsDocs.map((d) => d.y),
+    smsDocs.map(() => 1),
+    MESSAGE_FEATURES,
+    MESSAGE_LAMBDA,
+    cuePrior(MESSAGE_FEATURES),
+    cuePenalty(MESSAGE_FEATURES),
+  );
+
+  const head = (h: HeadModel) => ({ weights: Array.from(h.weights, (w) => round(w, 4)), bias: round(h.bias, 4) });
   const file: ModelFile = {
-    version: 2,
+    version: MODEL_VERSION,
     cues: CUES.map((c) => c.id),
-    features: FEATURES.map((f) => f.name),
-    weights,
-    bias,
-    grams: packGrams(wordings.article.grams, wordings.article.q, wordings.article.scale),
-    gramBias: wordings.article.bias,
-    messageGrams: packGrams(wordings.message.grams, wordings.message.q, wordings.message.scale),
-    message: messageHead,
+    features: {
+      article: ARTICLE_FEATURES.map((f) => f.name),
+      verdict: VERDICT_FEATURES.map((f) => f.name),
+      paragraph: PARAGRAPH_FEATURES.map((f) => f.name),
+      message: MESSAGE_FEATURES.map((f) => f.name),
+    },
+    article: head(article),
+    paragraph: { ...head(paragraph), switchCost: cfg.switchCost },
+    verdict: head(verdict),
+    message: head(message),
+    wording: {
+      paragraph: { grams: packGrams(wording.paragraph.grams, wording.paragraph.q, wording.paragraph.scale), bias: wording.paragraph.bias },
+      title: { grams: packGrams(wording.title.grams, wording.title.q, wording.title.scale), bias: wording.title.bias },
+      message: { grams: packGrams(messageGrams.grams, messageGrams.q, messageGrams.scale), bias: messageGrams.bias },
+    },
     meta: {
-      trainedOn: { 'wechat-articles train': wechatRows.length, 'zh_sms_spam train': smsRows.length },
+      trainedOn: {
+        'wechat-articles train': wechatRows.length,
+        'written examples (scripts/train-data)': written.rows.length,
+        'zh_sms_spam train': smsDocs.length,
+      },
       seed: SEED,
       folds: FOLDS,
-      beta: BETA,
-      article,
-      message,
-      final,
-      thresholds: { titled: round(cv.threshold, 4), untitled: round(cv.untitledThreshold, 4) },
-      cv: {
-        wechatHigh: cv.wechatHigh,
-        wechatAll: cv.wechat,
-        sms: cv.sms,
-      },
+      chosen: { ...cfg, title: TITLE_GRAMS, paragraphLambda: PARAGRAPH_LAMBDA, message: bestMessage.grams, messageLambda: MESSAGE_LAMBDA },
+      cv: { wechatHigh: best.high, wechatAll: best.all, pitchParagraphs: best.paragraphs, hasPitch: best.hasPitch, smsAccuracy: bestMessage.acc },
     },
   };
-  writeFileSync(MODEL_PATH, JSON.stringify(file, (_k, v: unknown) => (typeof v === 'number' && !Number.isInteger(v) ? round(v, 6) : v)) + '\n');
-  log(`wrote ${MODEL_PATH} (${wordings.article.grams.length} article n-grams, ${wordings.message.grams.length} message n-grams)`);
+  const json = JSON.stringify(file, (_k, v: unknown) => (typeof v === 'number' && !Number.isInteger(v) ? round(v, 6) : v)) + '\n';
+  writeFileSync(MODEL_PATH, json);
+  log(`wrote ${MODEL_PATH} (${wording.paragraph.grams.length} paragraph, ${wording.title.grams.length} title, ${messageGrams.grams.length} message n-grams)`);
+  log(`CV (train only): wechat high ${fmt(best.high)} | wechat all ${fmt(best.all)} | pitch paragraphs ${fmt(best.paragraphs)} | has pitch ${fmt(best.hasPitch)} | SMS accuracy ${bestMessage.acc.toFixed(3)}`);
 
-  // 4. What the model leans on: weight times the feature's spread on the WeChat training rows.
-  const articleX = x.filter((_, i) => docs[i]!.domain === 'wechat').map((f) => f.x);
-  const sd = FEATURES.map((_, j) => {
-    let m = 0;
-    for (const v of articleX) m += v[j]!;
-    m /= articleX.length;
-    let s = 0;
-    for (const v of articleX) s += (v[j]! - m) ** 2;
-    return Math.sqrt(s / articleX.length);
+  // 4. The classifier itself, run with the written file, must give what the fitted pieces give.
+  const shipped = compileModel(JSON.parse(json) as ModelFile);
+  let agree = 0;
+  docs.forEach((d) => {
+    const w = wordingOf(d, wording.paragraph, wording.title);
+    const xa = articleX(d, w);
+    const seg = segment(d, paragraphX(d, w, linear(article, xa, ARTICLE_FEATURES.length)), paragraph, cfg.switchCost);
+    const fitted = linear(verdict, verdictX(d, xa, seg)) >= 0;
+    if ((classify({ title: d.row.title, body: d.row.text }, shipped).label === 'promotional') === fitted) agree++;
   });
-  const ranked = FEATURES.map((f, j) => ({ name: f.name, w: weights[j]!, impact: weights[j]! * sd[j]! }))
-    .sort((a, b) => Math.abs(b.impact) - Math.abs(a.impact))
-    .slice(0, 20);
-  log(`message head: cue score x ${messageHead.cueScale} + message wording x ${messageHead.wording} + ${messageHead.bias}`);
-  log('top article features (weight x standard deviation on WeChat train):');
-  for (const r of ranked) log(`  ${r.name.padEnd(24)} weight ${r.w.toFixed(3).padStart(7)}  impact ${r.impact.toFixed(3).padStart(7)}`);
-  const a = topGrams(wordings.article, 25);
-  const m = topGrams(wordings.message, 25);
-  log(`article n-grams, promotional: ${a.promo.join(' ')}`);
-  log(`article n-grams, service:     ${a.service.join(' ')}`);
-  log(`message n-grams, promotional: ${m.promo.join(' ')}`);
-  log(`message n-grams, service:     ${m.service.join(' ')}`);
+  log(`the shipped classifier agrees with the fitted pieces on ${agree} of ${docs.length} train rows`);
+  if (agree < docs.length - 2) throw new Error('the classifier and the training pipeline disagree: a feature is computed differently');
+
+  // 5. What the model leans on.
+  const show = (name: string, defs: readonly { name: string }[], h: HeadModel): void => {
+    const ranked = defs
+      .map((d, j) => ({ name: d.name, w: h.weights[j]! }))
+      .filter((e) => e.w !== 0)
+      .sort((a, b) => Math.abs(b.w) - Math.abs(a.w));
+    log(`${name} head (bias ${h.bias.toFixed(2)}): ${ranked.map((e) => `${e.name} ${e.w.toFixed(2)}`).join(', ')}`);
+  };
+  show('verdict', VERDICT_FEATURES, verdict);
+  show('article', ARTICLE_FEATURES, article);
+  show('paragraph', PARAGRAPH_FEATURES, paragraph);
+  show('message', MESSAGE_FEATURES, message);
+  const top = (m: GramModel, sign: number, k: number): string =>
+    m.grams
+      .map((g, i) => ({ g, q: m.q[i]! }))
+      .filter((e) => sign * e.q > 0)
+      .sort((a, b) => sign * (b.q - a.q) || (a.g < b.g ? -1 : 1))
+      .slice(0, k)
+      .map((e) => `${e.g}(${(e.q * m.scale).toFixed(1)})`)
+      .join(' ');
+  log(`pitch paragraph n-grams, selling: ${top(wording.paragraph, 1, 40)}`);
+  log(`pitch paragraph n-grams, informative: ${top(wording.paragraph, -1, 40)}`);
+  log(`offer title n-grams: ${top(wording.title, 1, 30)}`);
+  log(`message n-grams, promotional: ${top(messageGrams, 1, 25)}`);
   log(`done in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
 }
 

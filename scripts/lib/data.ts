@@ -20,6 +20,20 @@ export interface Row {
   group: string;
   confidence?: 'high' | 'low';
   account?: string;
+  /** wechat-articles rows: the account's kind (security, media, education, …) and the language. */
+  domain?: string;
+  lang?: string;
+}
+
+/** A row's pitch paragraphs as segments.jsonl (or a written example) marks them. */
+export interface SegmentRow {
+  id: string;
+  split: 'train' | 'test';
+  label: Label;
+  paragraphs: number;
+  /** Inclusive ranges of paragraph indices (`text.split('\n')`). */
+  pitch: [number, number][];
+  titleOffer: boolean;
 }
 
 function readJsonl(path: string): Record<string, unknown>[] {
@@ -61,8 +75,54 @@ export function loadWechat(): Row[] {
       group: accountGroup(account),
       confidence: r.confidence === 'low' ? 'low' : 'high',
       account,
+      domain: str(r.domain) || 'misc',
+      lang: str(r.lang) || 'zh',
     };
   });
+}
+
+function ranges(v: unknown, where: string): [number, number][] {
+  if (!Array.isArray(v)) throw new Error(`${where}: pitch is not a list`);
+  return v.map((r) => {
+    if (!Array.isArray(r) || r.length !== 2 || !Number.isInteger(r[0]) || !Number.isInteger(r[1]) || r[0] > r[1]) throw new Error(`${where}: bad range ${JSON.stringify(r)}`);
+    return [r[0] as number, r[1] as number];
+  });
+}
+
+/** segments.jsonl: the paragraphs annotators marked as pitch, by article id. */
+export function loadSegments(): Map<string, SegmentRow> {
+  const out = new Map<string, SegmentRow>();
+  for (const r of readJsonl(resolve(DATA_DIR, 'wechat-articles/segments.jsonl'))) {
+    const id = str(r.id);
+    out.set(id, { id, split: split(r.split), label: label(r.label), paragraphs: Number(r.paragraphs), pitch: ranges(r.pitch, id), titleOffer: r.title_offer === true });
+  }
+  return out;
+}
+
+export const WRITTEN_PATH = resolve(REPO_ROOT, 'scripts/train-data/written-articles.jsonl');
+
+/**
+ * Examples the project wrote itself (scripts/train-data/README.md): consumer, local and English
+ * promotions that public archives lack, and service articles in the same registers. Training only,
+ * never evaluation; they are one group, so cross-validation never scores them.
+ */
+export function loadWritten(): { rows: Row[]; segments: Map<string, SegmentRow> } {
+  const rows: Row[] = [];
+  const segments = new Map<string, SegmentRow>();
+  let raw: Record<string, unknown>[];
+  try {
+    raw = readJsonl(WRITTEN_PATH);
+  } catch {
+    return { rows, segments };
+  }
+  for (const r of raw) {
+    if (r.provenance !== 'written') throw new Error(`${str(r.id)}: a written example must say "provenance": "written"`);
+    const id = str(r.id);
+    const text = str(r.text);
+    rows.push({ id, title: str(r.title), text, label: label(r.label), split: 'train', source: 'written', group: 'written', confidence: 'high', account: str(r.account), domain: str(r.domain), lang: str(r.lang) || 'zh' });
+    segments.set(id, { id, split: 'train', label: label(r.label), paragraphs: text.split('\n').length, pitch: ranges(r.pitch, id), titleOffer: r.title_offer === true });
+  }
+  return { rows, segments };
 }
 
 /** The wechat-articles ids that duplicate fixture pages, as listed in its LABELING.md. */

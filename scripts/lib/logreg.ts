@@ -187,3 +187,62 @@ export function predictLogit(m: LogRegModel, row: SparseRow): number {
 }
 
 export { sigmoid };
+
+/**
+ * A logistic regression whose weights keep the signs given (`sign[j]` +1: w ≥ 0, -1: w ≤ 0, 0: free),
+ * by an active set: a weight that lands on the wrong side is pinned to zero and the fit repeated,
+ * and a pinned weight whose gradient points back to its own side is freed again.
+ */
+export function fitSignedLogReg(data: LogRegData, opts: LogRegOptions & { sign: Int8Array }): LogRegModel {
+  const dim = data.dim;
+  const pinned = new Uint8Array(dim);
+  const basePenalty = opts.penalty ?? new Float64Array(dim).fill(1);
+  let model: LogRegModel | null = null;
+  for (let round = 0; round < 4 * dim + 4; round++) {
+    const penalty = Float64Array.from(basePenalty, (p, j) => (pinned[j] ? 1e9 : p));
+    const prior = Float64Array.from(opts.prior ?? new Float64Array(dim), (p, j) => (pinned[j] ? 0 : p));
+    model = fitLogReg(data, { ...opts, penalty, prior });
+    let changed = false;
+    for (let j = 0; j < dim; j++) {
+      if (!pinned[j] && opts.sign[j]! !== 0 && model.w[j]! * opts.sign[j]! < 0) {
+        pinned[j] = 1;
+        changed = true;
+      }
+    }
+    if (!changed) {
+      if (!pinned.includes(1)) break;
+      // Free a pinned weight whose loss gradient at zero points to its own side.
+      const grad = lossGradient(data, model, opts);
+      let worst = -1;
+      let worstPull = 1e-7;
+      for (let j = 0; j < dim; j++) {
+        if (!pinned[j]) continue;
+        const pull = -grad[j]! * opts.sign[j]!;
+        if (pull > worstPull) {
+          worstPull = pull;
+          worst = j;
+        }
+      }
+      if (worst < 0) break;
+      pinned[worst] = 0;
+    }
+  }
+  if (!model) throw new Error('no fit');
+  const w = Float64Array.from(model.w, (v, j) => (pinned[j] ? 0 : v));
+  return { w, bias: model.bias };
+}
+
+/** The gradient of the loss at `m` for weights pinned at zero (the pull of their priors included). */
+function lossGradient(data: LogRegData, m: LogRegModel, opts: LogRegOptions): Float64Array {
+  const grad = new Float64Array(data.dim);
+  let total = 0;
+  for (let i = 0; i < data.rows.length; i++) total += data.weight[i]!;
+  for (let i = 0; i < data.rows.length; i++) {
+    const row = data.rows[i]!;
+    const r = (data.weight[i]! / total) * (sigmoid(dot(row, m.w) + m.bias) - data.y[i]!);
+    for (let k = 0; k < row.idx.length; k++) grad[row.idx[k]!]! += r * row.val[k]!;
+  }
+  const prior = opts.prior;
+  for (let j = 0; j < data.dim; j++) grad[j]! -= opts.lambda * (opts.penalty ? opts.penalty[j]! : 1) * (prior ? prior[j]! : 0);
+  return grad;
+}

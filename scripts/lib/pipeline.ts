@@ -1,20 +1,38 @@
-// Training pipeline pieces shared by train and the CV report: analyse rows once, fit the wording
-// (n-gram) model, build feature vectors with it, fit the final cue model, pick the threshold.
+// Training pipeline pieces shared by train and its cross-validation: analyse rows once, fit the
+// wording (n-gram) models, and fit the four linear heads the classifier runs (article evidence,
+// paragraph pitch, verdict, message) with their signs fixed. Every feature is computed by the
+// classifier's own code (src/core/classify), so the model sees exactly what runs in the page.
 import { analyze, type Analysis } from '../../src/core/classify/analyze';
 import { CUES } from '../../src/core/classify/cues/index';
-import { FEATURES, FEATURE_INDEX, featurize, gramStats, isMessage, messageWording, pitchParagraphs, type GramStats } from '../../src/core/classify/features';
-import { buildGramTable, forEachGram, gramOfKey, type GramTable } from '../../src/core/classify/ngrams';
-import type { Row } from './data';
-import { fitLogReg, type LogRegModel, type SparseRow } from './logreg';
-import { fBeta, confusion } from './metrics';
+import {
+  ARTICLE_FEATURES,
+  articleFeatures,
+  cueClusters,
+  MESSAGE_FEATURES,
+  messageFeatures,
+  segmentFeatures,
+  titleInPitch,
+  VERDICT_FEATURES,
+  type ArticleFeatureDef,
+  type WordingScores,
+} from '../../src/core/classify/features';
+import type { Wording } from '../../src/core/classify/model';
+import { buildGramTable, forEachGram, gramOfKey, scoreSpan, spanScore, type GramTable } from '../../src/core/classify/ngrams';
+import { decodePitch, PARAGRAPH_FEATURES, paragraphCues, paragraphFeatures, pitchLogits, type FeatureDef } from '../../src/core/classify/paragraphs';
+import { wordingScores } from '../../src/core/classify/wording';
+import type { Row, SegmentRow } from './data';
+import { fitSignedLogReg, sigmoid, type LogRegModel, type SparseRow } from './logreg';
 
-export type Domain = 'wechat' | 'sms';
+export type Source = 'wechat' | 'written' | 'sms';
 
 export interface Doc {
   row: Row;
-  domain: Domain;
+  source: Source;
   y: 0 | 1;
-  analysis: Analysis;
+  a: Analysis;
+  /** 1 per paragraph an annotator marked as pitch; null when the row was not annotated. */
+  gold: Uint8Array | null;
+  titleOffer: 0 | 1;
   titleKeys: Float64Array;
   paraKeys: Float64Array[];
 }
@@ -25,34 +43,45 @@ function keysOf(units: Uint16Array, start: number, end: number): Float64Array {
   return Float64Array.from(out);
 }
 
-export function prepare(rows: readonly Row[], domain: Domain): Doc[] {
+export function prepare(rows: readonly Row[], source: Source, segments?: ReadonlyMap<string, SegmentRow>): Doc[] {
   return rows.map((row) => {
-    const analysis = analyze(row.title, row.text);
+    const a = analyze(row.title, row.text);
+    const seg = segments?.get(row.id);
+    let gold: Uint8Array | null = null;
+    if (seg) {
+      gold = new Uint8Array(a.paragraphs.length);
+      const index = new Map<number, number>();
+      a.paragraphLine.forEach((line, i) => index.set(line, i));
+      for (const [from, to] of seg.pitch) {
+        for (let line = from; line <= to; line++) {
+          const p = index.get(line);
+          if (p !== undefined) gold[p] = 1;
+        }
+      }
+    }
     return {
       row,
-      domain,
+      source,
       y: row.label === 'promotional' ? 1 : 0,
-      analysis,
-      titleKeys: keysOf(analysis.titleGrams, 0, analysis.titleGrams.length),
-      paraKeys: analysis.paragraphs.map((p) => keysOf(analysis.bodyGrams, p.start, p.end)),
+      a,
+      gold,
+      titleOffer: seg?.titleOffer ? 1 : 0,
+      titleKeys: keysOf(a.titleGrams, 0, a.titleGrams.length),
+      paraKeys: a.paragraphs.map((p) => keysOf(a.bodyGrams, p.start, p.end)),
     };
   });
 }
+
+// ---------------------------------------------------------------------------------------------
+// Wording models: n-gram logistic regressions over units (paragraphs, titles, messages).
 
 export interface GramConfig {
   /** L2 strength of the n-gram logistic regression. */
   lambda: number;
   /** How many n-grams the shipped model keeps (largest |weight| first). */
   keep: number;
-  /** Minimum number of groups (accounts, or single SMS messages) an n-gram must occur in. */
+  /** Minimum number of groups (accounts; one SMS sender) an n-gram must occur in to be learned. */
   minDf: number;
-  /** Total weight of WeChat titles and of WeChat bodies, relative to all SMS messages (1 = as much). */
-  wechatTitleShare: number;
-  wechatBodyShare: number;
-  /** Total weight of WeChat paragraphs (each labelled with its article's label; one article's paragraphs weigh as one). */
-  wechatParagraphShare: number;
-  /** Weight of each SMS message (0 leaves them out). */
-  smsWeight: number;
 }
 
 export interface GramModel {
@@ -61,61 +90,29 @@ export interface GramModel {
   q: number[];
   scale: number;
   bias: number;
-  /** The table the classifier builds from this model: training scores texts exactly as it does. */
   table: GramTable;
 }
 
-interface Unit {
+export interface Unit {
   keys: Float64Array;
   y: 0 | 1;
   w: number;
-  /** The unit's account group: an n-gram must occur in `minDf` different groups to be learned. */
   group: string;
 }
 
-function unitsOf(docs: readonly Doc[], cfg: GramConfig): Unit[] {
-  const sms = docs.filter((d) => d.domain === 'sms').length;
-  const wechat = docs.length - sms;
-  const titleW = wechat > 0 ? (cfg.wechatTitleShare * Math.max(sms, wechat)) / wechat : 0;
-  const bodyW = wechat > 0 ? (cfg.wechatBodyShare * Math.max(sms, wechat)) / wechat : 0;
-  // Each article's paragraphs share one article's weight, so a long syllabus or product list does
-  // not outvote many shorter articles with its topic words.
-  const paraW = wechat > 0 ? (cfg.wechatParagraphShare * Math.max(sms, wechat)) / wechat : 0;
-  const units: Unit[] = [];
-  for (const d of docs) {
-    const body = concat(d.paraKeys);
-    if (d.domain === 'sms') {
-      if (body.length > 0 && cfg.smsWeight > 0) units.push({ keys: body, y: d.y, w: cfg.smsWeight, group: d.row.group });
-      continue;
-    }
-    if (d.titleKeys.length > 0 && titleW > 0) units.push({ keys: d.titleKeys, y: d.y, w: titleW, group: d.row.group });
-    if (body.length > 0 && bodyW > 0) units.push({ keys: body, y: d.y, w: bodyW, group: d.row.group });
-    // A service article's paragraphs all read as service. A promotional article's paragraphs read as
-    // a pitch only from its first to its last pitch paragraph: the story before it and the
-    // syllabus-free narrative are not evidence either way, and would teach topics, not selling.
-    let picked = d.paraKeys.map((k, i) => ({ k, i }));
-    if (d.y === 1) {
-      const pitch = pitchParagraphs(d.analysis);
-      const first = pitch.indexOf(true);
-      const last = pitch.lastIndexOf(true);
-      picked = first < 0 ? [] : picked.filter((p) => p.i >= first && p.i <= last);
-    }
-    const paragraphs = picked.filter((p) => p.k.length >= 5);
-    if (paraW > 0) for (const p of paragraphs) units.push({ keys: p.k, y: d.y, w: paraW / paragraphs.length, group: d.row.group });
+/**
+ * Which n-grams a wording model may learn: two or three letters or ideographs. No single characters,
+ * no digits and no Latin fragments (English words are matched whole by the cues): those are the
+ * grams through which a model learns a corpus's names and numbers instead of its language.
+ */
+function learnable(key: number): boolean {
+  const g = gramOfKey(key);
+  if (g.length < 2) return false;
+  for (let i = 0; i < g.length; i++) {
+    const c = g.charCodeAt(i);
+    if ((c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x7a)) return false;
   }
-  return units;
-}
-
-function concat(parts: readonly Float64Array[]): Float64Array {
-  let n = 0;
-  for (const p of parts) n += p.length;
-  const out = new Float64Array(n);
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
+  return true;
 }
 
 /** Bag of n-grams over `vocab`, divided by the square root of the unit's gram count (about its L2 norm). */
@@ -127,28 +124,26 @@ function rowOf(keys: Float64Array, vocab: Map<number, number>): SparseRow {
   }
   const idx = Int32Array.from([...counts.keys()].sort((a, b) => a - b));
   const norm = Math.sqrt(keys.length);
-  const val = Float64Array.from(idx, (j) => counts.get(j)! / norm);
-  return { idx, val };
+  return { idx, val: Float64Array.from(idx, (j) => counts.get(j)! / norm) };
 }
 
 function fitUnits(units: readonly Unit[], vocabKeys: readonly number[], lambda: number, maxIter: number): LogRegModel {
   const vocab = new Map(vocabKeys.map((k, i) => [k, i]));
-  return fitLogReg(
+  return fitSignedLogReg(
     {
       rows: units.map((u) => rowOf(u.keys, vocab)),
       y: Uint8Array.from(units, (u) => u.y),
       weight: Float64Array.from(units, (u) => u.w),
       dim: vocabKeys.length,
     },
-    { lambda, maxIter },
+    { lambda, maxIter, sign: new Int8Array(vocabKeys.length) },
   );
 }
 
-/** Fits the wording model: n-gram LR, prune to the `keep` strongest, refit, quantise to integers. */
-export function fitGrams(docs: readonly Doc[], cfg: GramConfig): GramModel {
-  const units = unitsOf(docs, cfg);
-  // Count the groups (accounts; each SMS is its own) an n-gram occurs in, so one article's or one
-  // account's pet words (names, products) cannot enter the vocabulary through many paragraphs.
+/** Fits a wording model: n-gram LR, prune to the `keep` strongest, refit, quantise to integers. */
+export function fitGrams(units: readonly Unit[], cfg: GramConfig): GramModel {
+  // Count the groups an n-gram occurs in, so one account's pet words (names, products) cannot
+  // enter the vocabulary through many of its paragraphs.
   const df = new Map<number, number>();
   const seen = new Map<number, string>();
   const byGroup = [...units].sort((a, b) => (a.group < b.group ? -1 : a.group > b.group ? 1 : 0));
@@ -159,8 +154,10 @@ export function fitGrams(docs: readonly Doc[], cfg: GramConfig): GramModel {
       df.set(k, (df.get(k) ?? 0) + 1);
     }
   }
-  const vocab = [...df.entries()].filter(([, n]) => n >= cfg.minDf).map(([k]) => k).sort((a, b) => a - b);
-  // The full fit only ranks n-grams for pruning; the refit on the kept ones is run to convergence.
+  const vocab = [...df.entries()]
+    .filter(([k, n]) => n >= cfg.minDf && learnable(k))
+    .map(([k]) => k)
+    .sort((a, b) => a - b);
   const full = fitUnits(units, vocab, cfg.lambda, 100);
   const kept = vocab
     .map((k, i) => ({ k, w: full.w[i]! }))
@@ -180,131 +177,202 @@ export function fitGrams(docs: readonly Doc[], cfg: GramConfig): GramModel {
     grams.push(gramOfKey(k));
     q.push(qi);
   });
-  return { grams, q, scale, bias: Number(refit.bias.toFixed(4)), table: buildGramTable(grams, q, scale) };
+  const bias = Number(refit.bias.toFixed(4));
+  return { grams, q, scale, bias, table: buildGramTable(grams, q, scale) };
 }
 
-/** The wording model's n-gram sums for a doc, computed by the classifier's own code. */
-export function gramStatsOf(d: Doc, m: GramModel): GramStats {
-  return gramStats(d.analysis, m.table);
+/** A paragraph's weight: each article's paragraphs weigh at most as much as 40 paragraphs. */
+function paragraphWeight(d: Doc): number {
+  return Math.min(1, 40 / Math.max(1, d.paraKeys.length));
 }
 
-export interface Wordings {
-  article: GramModel;
-  message: GramModel;
-}
+/** Weight of the paragraphs of service articles nobody annotated (almost all of them are not pitch). */
+export const UNANNOTATED_WEIGHT = 0.5;
 
-export function fitWordings(docs: readonly Doc[], article: GramConfig, message: GramConfig): Wordings {
-  return { article: fitGrams(docs, article), message: fitGrams(docs, message) };
-}
-
-/** A doc's feature vector, and for a message the message wording score. */
-export interface DocFeatures {
-  x: Float64Array;
-  messageWording: number;
-}
-
-export function featuresOf(d: Doc, w: Wordings): DocFeatures {
-  if (isMessage(d.analysis)) return { x: featurize(d.analysis, null), messageWording: messageWording(gramStatsOf(d, w.message)) };
-  return { x: featurize(d.analysis, { stats: gramStatsOf(d, w.article), bias: w.article.bias }), messageWording: 0 };
-}
-
-export interface FinalConfig {
-  /** L2 strength (towards the priors). */
-  lambda: number;
-  /** Total weight of WeChat articles relative to all SMS messages. */
-  wechatShare: number;
-}
-
-/** Prior weights: each cue's own weight for its title and body presence, 0 for the rest. */
-export function finalPrior(): Float64Array {
-  const prior = new Float64Array(FEATURES.length);
-  for (const c of CUES) {
-    prior[FEATURE_INDEX.get(`${c.id}@title`)!] = c.weight;
-    prior[FEATURE_INDEX.get(`${c.id}@body`)!] = c.weight;
+/**
+ * Paragraphs as the pitch wording model learns them: an annotated article's paragraphs are pitch or
+ * not as marked; a service article that was not annotated has no pitch (LABELING.md annotated every
+ * promotional article and every low-confidence service one).
+ */
+export function paragraphUnits(docs: readonly Doc[]): Unit[] {
+  const units: Unit[] = [];
+  for (const d of docs) {
+    if (d.source === 'sms') continue;
+    const w = paragraphWeight(d);
+    d.paraKeys.forEach((keys, i) => {
+      if (keys.length < 3) return;
+      if (d.gold) units.push({ keys, y: d.gold[i] === 1 ? 1 : 0, w, group: d.row.group });
+      else if (d.y === 0) units.push({ keys, y: 0, w: w * UNANNOTATED_WEIGHT, group: d.row.group });
+    });
   }
+  return units;
+}
+
+/** Titles as the offer wording model learns them: about the offer or not (segments.jsonl's title_offer). */
+export function titleUnits(docs: readonly Doc[]): Unit[] {
+  return docs
+    .filter((d) => d.source !== 'sms' && d.titleKeys.length >= 2 && (d.gold !== null || d.y === 0))
+    .map((d) => ({ keys: d.titleKeys, y: d.titleOffer, w: 1, group: d.row.group }));
+}
+
+/** Whole messages for the message wording model. */
+export function messageUnits(docs: readonly Doc[]): Unit[] {
+  const units: Unit[] = [];
+  for (const d of docs) {
+    if (d.source !== 'sms') continue;
+    const keys = concat(d.paraKeys);
+    if (keys.length >= 3) units.push({ keys, y: d.y, w: 1, group: d.row.group });
+  }
+  return units;
+}
+
+function concat(parts: readonly Float64Array[]): Float64Array {
+  let n = 0;
+  for (const p of parts) n += p.length;
+  const out = new Float64Array(n);
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
+export function asWording(m: GramModel): Wording {
+  return { bias: m.bias, table: () => m.table };
+}
+
+export function wordingOf(d: Doc, paragraph: GramModel, title: GramModel): WordingScores {
+  return wordingScores(d.a, asWording(paragraph), asWording(title));
+}
+
+/** The message head's wording features: the positive and negative part of the message's n-gram sum. */
+export function messageWordingOf(d: Doc, m: GramModel): [number, number] {
+  scoreSpan(d.a.bodyGrams, 0, d.a.bodyGrams.length, m.table);
+  const root = spanScore.count > 0 ? Math.sqrt(spanScore.count) : 1;
+  return [spanScore.pos / root, (spanScore.sum - spanScore.pos) / root];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Linear heads with fixed signs.
+
+export interface HeadModel {
+  weights: Float64Array;
+  bias: number;
+}
+
+export function signsOf(defs: readonly FeatureDef[]): Int8Array {
+  return Int8Array.from(defs, (d) => d.sign);
+}
+
+/** Each cue feature's prior is the cue's own weight (a MAP prior on little data); the rest 0. */
+export function cuePrior(defs: readonly ArticleFeatureDef[] | readonly FeatureDef[]): Float64Array {
+  const prior = new Float64Array(defs.length);
+  defs.forEach((d, j) => {
+    const id = d.name.split('@')[0]!;
+    const cue = CUES.find((c) => c.id === id);
+    if (cue && d.name.includes('@')) prior[j] = cue.weight;
+  });
   return prior;
 }
 
 /**
- * Per-feature pull towards the prior. The unsubscribe cue stays at its prior: the SMS corpus labels
- * opt-in marketing that carries it as ham, against the product's definition (LABELING.md).
+ * Per-feature pull towards the prior. The sponsorship cue keeps its prior: LABELING.md decides it
+ * (a disclosed sponsored post is promotional) and no train row carries one. The unsubscribe cue
+ * keeps its prior too: the SMS corpus labels opt-in marketing that carries it as ham, against the
+ * product's definition.
  */
-export function finalPenalty(): Float64Array {
-  const penalty = new Float64Array(FEATURES.length).fill(1);
-  penalty[FEATURE_INDEX.get('unsubscribe@title')!] = 1e6;
-  penalty[FEATURE_INDEX.get('unsubscribe@body')!] = 1e6;
-  // Sponsorship has (almost) no train rows to learn from; LABELING.md decides its weight.
-  penalty[FEATURE_INDEX.get('sponsored@title')!] = 1e3;
-  penalty[FEATURE_INDEX.get('sponsored@body')!] = 1e3;
-  return penalty;
+export function cuePenalty(defs: readonly { name: string }[]): Float64Array {
+  return Float64Array.from(defs, (d) => (d.name.startsWith('sponsored@') ? 1e3 : d.name.startsWith('unsubscribe@') ? 1e6 : 1));
 }
 
-export interface FinalModel {
-  /** Article cue model. */
-  w: Float64Array;
-  bias: number;
-  /** Message head: cue score scale, message wording weight, intercept. */
-  message: { cueScale: number; wording: number; bias: number };
+export function fitHead(
+  xs: readonly Float64Array[],
+  y: readonly number[],
+  w: readonly number[],
+  defs: readonly FeatureDef[],
+  lambda: number,
+  prior?: Float64Array,
+  penalty?: Float64Array,
+): HeadModel {
+  const dim = defs.length;
+  const all = Int32Array.from({ length: dim }, (_, i) => i);
+  const m = fitSignedLogReg(
+    {
+      rows: xs.map((x) => ({ idx: all, val: x.length === dim ? x : x.subarray(0, dim) })),
+      y: Uint8Array.from(y),
+      weight: Float64Array.from(w),
+      dim,
+    },
+    { lambda, sign: signsOf(defs), maxIter: 500, ...(prior ? { prior } : {}), ...(penalty ? { penalty } : {}) },
+  );
+  return { weights: Float64Array.from(m.w), bias: m.bias };
 }
 
-function cueScore(w: Float64Array, x: Float64Array): number {
-  let z = 0;
-  for (let i = 0; i < x.length; i++) z += w[i]! * x[i]!;
+export function linear(h: HeadModel, x: Float64Array, dim = h.weights.length): number {
+  let z = h.bias;
+  for (let j = 0; j < dim; j++) z += h.weights[j]! * x[j]!;
   return z;
 }
 
+/** The article model's features of a doc (VERDICT_FEATURES long; segment features filled later). */
+export function articleX(d: Doc, w: WordingScores): Float64Array {
+  return articleFeatures(d.a, w, cueClusters(d.a));
+}
+
+export function paragraphX(d: Doc, w: WordingScores, evidence: number): Float64Array {
+  return paragraphFeatures(d.a, paragraphCues(d.a), cueClusters(d.a), w.paragraph, { article: evidence, title: w.title });
+}
+
 /**
- * One logistic regression over articles and messages: the cue and structure features are shared,
- * plus the message wording score and an intercept shift that only untitled messages carry (they
- * differ in base rate; within either form the shift separates nothing). Shipped as two heads that
- * share the cue weights: articles use `bias`, messages `message.bias` and the wording weight.
+ * Paragraph rows of a doc with their pitch labels and weights. Within an annotated article the pitch
+ * and the other paragraphs weigh half each, so a two-paragraph course footer in a long service article
+ * teaches as much as the article's story does: the head must learn what a short pitch looks like, not
+ * only that most paragraphs of service articles are not one. Unannotated service articles: all not
+ * pitch, lighter.
  */
-export function fitFinal(docs: readonly Doc[], f: readonly DocFeatures[], cfg: FinalConfig): FinalModel {
-  const sms = docs.filter((d) => d.domain === 'sms').length;
-  const wechat = docs.length - sms;
-  const wechatW = wechat > 0 ? (cfg.wechatShare * Math.max(sms, wechat)) / wechat : 1;
-  const dim = FEATURES.length + 2;
-  const all = Int32Array.from({ length: dim }, (_, i) => i);
-  const prior = new Float64Array(dim);
-  prior.set(finalPrior());
-  const penalty = new Float64Array(dim).fill(1);
-  penalty.set(finalPenalty());
-  const m = fitLogReg(
-    {
-      rows: docs.map((d, i) => {
-        const val = new Float64Array(dim);
-        val.set(f[i]!.x);
-        val[dim - 2] = f[i]!.messageWording;
-        val[dim - 1] = isMessage(d.analysis) ? 1 : 0;
-        return { idx: all, val };
-      }),
-      y: Uint8Array.from(docs, (d) => d.y),
-      weight: Float64Array.from(docs, (d) => (d.domain === 'wechat' ? wechatW : 1)),
-      dim,
-    },
-    { lambda: cfg.lambda, prior, penalty, maxIter: 500 },
-  );
-  return {
-    w: m.w.slice(0, FEATURES.length),
-    bias: m.bias,
-    message: { cueScale: 1, wording: m.w[dim - 2]!, bias: m.bias + m.w[dim - 1]! },
-  };
-}
-
-export function logitOf(m: FinalModel, d: Doc, f: DocFeatures): number {
-  const s = cueScore(m.w, f.x);
-  return isMessage(d.analysis) ? m.message.cueScale * s + m.message.wording * f.messageWording + m.message.bias : s + m.bias;
-}
-
-/** The logit threshold with the best F-beta on (truth, logit) pairs; ties go to the higher threshold. */
-export function bestThreshold(truth: readonly boolean[], logits: readonly number[], beta: number): { threshold: number; f: number } {
-  const candidates = [...new Set(logits)].sort((a, b) => a - b);
-  let best = { threshold: 0, f: -1 };
-  for (let i = 0; i < candidates.length; i++) {
-    const lo = candidates[i]!;
-    const t = i > 0 ? (lo + candidates[i - 1]!) / 2 : lo - 1e-6;
-    const f = fBeta(confusion(truth, logits.map((z) => z >= t)), beta);
-    if (f >= best.f) best = { threshold: t, f };
+export function paragraphRows(d: Doc, x: Float64Array): { xs: Float64Array[]; y: number[]; w: number[] } {
+  const F = PARAGRAPH_FEATURES.length;
+  const n = d.a.paragraphs.length;
+  const out = { xs: [] as Float64Array[], y: [] as number[], w: [] as number[] };
+  if ((!d.gold && d.y === 1) || n === 0) return out;
+  let pitch = 0;
+  if (d.gold) for (let i = 0; i < n; i++) pitch += d.gold[i]!;
+  const scale = d.gold ? 1 : UNANNOTATED_WEIGHT;
+  const wPitch = pitch > 0 ? (PITCH_SHARE_OF_WEIGHT * scale) / pitch : 0;
+  const wOther = n - pitch > 0 ? ((pitch > 0 ? 1 - PITCH_SHARE_OF_WEIGHT : 1) * scale) / (n - pitch) : 0;
+  for (let i = 0; i < n; i++) {
+    const isPitch = d.gold ? d.gold[i] === 1 : false;
+    out.xs.push(x.subarray(i * F, (i + 1) * F));
+    out.y.push(isPitch ? 1 : 0);
+    out.w.push(isPitch ? wPitch : wOther);
   }
-  return best;
+  return out;
 }
+
+/** The share of an annotated article's weight its pitch paragraphs carry (the rest: its other paragraphs). */
+export const PITCH_SHARE_OF_WEIGHT = 0.5;
+
+export interface Segmented {
+  pitch: Uint8Array;
+  probability: Float64Array;
+}
+
+export function segment(d: Doc, x: Float64Array, head: HeadModel, switchCost: number): Segmented {
+  const logits = pitchLogits(x, d.a.paragraphs.length, head.weights, head.bias);
+  return { pitch: decodePitch(logits, switchCost), probability: logits.map(sigmoid) };
+}
+
+/** The verdict's features: the article features plus the segment features of `s`. */
+export function verdictX(d: Doc, articleFeaturesOfDoc: Float64Array, s: Segmented): Float64Array {
+  const x = Float64Array.from(articleFeaturesOfDoc);
+  segmentFeatures(x, d.a, s.pitch, s.probability, titleInPitch(d.a, s.pitch));
+  return x;
+}
+
+export function messageX(d: Doc, m: GramModel): Float64Array {
+  const [selling, informative] = messageWordingOf(d, m);
+  return messageFeatures(d.a, selling, informative);
+}
+
+export { ARTICLE_FEATURES, MESSAGE_FEATURES, PARAGRAPH_FEATURES, VERDICT_FEATURES };

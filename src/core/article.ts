@@ -94,6 +94,8 @@ export const Verdict = z.object({
   reasons: z.array(Reason).check(z.maxLength(16)),
   /** The body's pitch segments, in order; also on service verdicts (a short course footer). */
   segments: z.array(PitchSegment).check(z.maxLength(32)),
+  /** How many lines (paragraphs) the body has: what segment indices count in ("4 of 12"). */
+  paragraphs: z.int().check(z.gte(0)),
 });
 export type Verdict = z.infer<typeof Verdict>;
 

@@ -4,7 +4,10 @@ import { ArticleKind, Label, PitchSegment, Verdict } from './article';
 import { z } from './zod';
 
 /** A stored verdict: records and export files written before pitch segments existed read as none. */
-export const StoredVerdict = z.extend(Verdict, { segments: z._default(z.array(PitchSegment).check(z.maxLength(32)), []) });
+export const StoredVerdict = z.extend(Verdict, {
+  segments: z._default(z.array(PitchSegment).check(z.maxLength(32)), []),
+  paragraphs: z._default(z.int().check(z.gte(0)), 0),
+});
 
 /** Where the label of an article came from: the reader's correction always beats the model. */
 export const ArticleRecord = z.object({

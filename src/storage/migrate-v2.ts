@@ -47,7 +47,7 @@ export async function migrateV1toV2(tx: IDBPTransaction<DeclutterDB, StoreNames<
         firstSeenAt: o.seenAt,
         lastSeenAt: o.seenAt,
         visits: 1,
-        model: { label: o.label, promoScore: o.promoScore, reasons: [], segments: [] },
+        model: { label: o.label, promoScore: o.promoScore, reasons: [], segments: [], paragraphs: 0 },
         userLabel: null,
       };
       await cursor.update(next);

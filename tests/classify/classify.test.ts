@@ -79,12 +79,22 @@ describe('verdicts on real articles', () => {
     for (const w of all(v)) expect(`${r.title}\n${r.text}`).toContain(w);
   });
 
-  test('a promotional verdict is explained by selling cues with positive weight', () => {
+  test('a promotional verdict is explained by its pitch segments, with the selling words inside them', () => {
     const r = row('wechat:lazy13-001');
     const v = classify({ title: r.title, body: r.text });
-    const cues = v.reasons.filter((x) => x.weight > 0).map((x) => x.cue);
-    expect(cues).toEqual(expect.arrayContaining(['price']));
-    expect(v.reasons.find((x) => x.cue === 'price')?.words).toEqual(expect.arrayContaining(['原价']));
+    const pitch = v.reasons.find((x) => x.cue === 'pitch-segments');
+    expect(pitch?.weight).toBeGreaterThan(0);
+    expect(pitch?.words).toEqual(expect.arrayContaining(['原价']));
+    expect(v.segments.length).toBeGreaterThan(0);
+    expect(v.segments[0]!.share).toBeGreaterThan(0.3);
+  });
+
+  test('a one-paragraph course plug at the end of a long service article is a segment, not a verdict', () => {
+    const r = row('wechat:exporter-article-01');
+    const v = classify({ title: r.title, body: `${r.text}\n原价699元，限时优惠仅需199元，名额有限，扫码添加助教报名，立即购买。` });
+    expect(v.label).toBe('service');
+    const last = r.text.split('\n').length;
+    expect(v.segments.some((s) => s.start <= last && s.end >= last)).toBe(true);
   });
 
   test('reasons: what decided the verdict first, strongest first, then what pulled the other way; at most 16', () => {

@@ -42,7 +42,7 @@ describe('parseRequest', () => {
   test('a valid observation passes', () => {
     const r = parseRequest({
       type: 'article/observed',
-      observation: { key: 'MzA:1:1', accountId: 'MzA', accountName: '甲', accountUsername: null, title: 't', url: 'http://mp.weixin.qq.com/s/x', kind: 'article', publishedAt: null, verdict: { label: 'service', promoScore: 0.1, reasons: [{ cue: 'price', words: ['¥99'], weight: 0.5 }], segments: [] } },
+      observation: { key: 'MzA:1:1', accountId: 'MzA', accountName: '甲', accountUsername: null, title: 't', url: 'http://mp.weixin.qq.com/s/x', kind: 'article', publishedAt: null, verdict: { label: 'service', promoScore: 0.1, reasons: [{ cue: 'price', words: ['¥99'], weight: 0.5 }], segments: [], paragraphs: 0 } },
     }, true);
     expect(r.ok).toBe(true);
   });

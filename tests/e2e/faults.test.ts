@@ -43,7 +43,7 @@ describe('faults', () => {
         observation: {
           key: `MzBurst${i % 10}:${500000 + i}:1`, accountId: `MzBurst${i % 10}`, accountName: `账号${i % 10}`, accountUsername: null,
           title: `文章 ${i}`, url: `http://mp.weixin.qq.com/s/b${i}`, kind: 'article', publishedAt: null,
-          verdict: { label: i % 4 ? 'service' : 'promotional', promoScore: 0.5, reasons: [], segments: [] },
+          verdict: { label: i % 4 ? 'service' : 'promotional', promoScore: 0.5, reasons: [], segments: [], paragraphs: 0 },
         },
       });
       let failures = 0;
@@ -141,7 +141,7 @@ describe('faults', () => {
             observation: {
               key: `MzFull:${900000 + i}:1`, accountId: 'MzFull', accountName: '满了', accountUsername: null,
               title: `文章 ${i}`, url: `http://mp.weixin.qq.com/s/f${i}`, kind: 'article', publishedAt: null,
-              verdict: { label: i % 2 ? 'service' : 'promotional', promoScore: 0.9, reasons: [{ cue: 'price', words: ['¥99'], weight: 1 }], segments: [] },
+              verdict: { label: i % 2 ? 'service' : 'promotional', promoScore: 0.9, reasons: [{ cue: 'price', words: ['¥99'], weight: 1 }], segments: [], paragraphs: 0 },
             },
           }));
         }

@@ -43,6 +43,7 @@ export function account(id: string, name: string, labels: string, opts: { lastAt
         promoScore: label === 'promotional' ? 0.9 : 0.1,
         reasons: label === 'promotional' ? [{ cue: 'price', words: ['¥99'], weight: 1.1 }] : [{ cue: 'news-report', words: ['据报道'], weight: -0.6 }],
         segments: [],
+        paragraphs: 0,
       },
       userLabel: null,
     });

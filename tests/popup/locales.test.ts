@@ -4,7 +4,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { CUES } from '../../src/core/classify';
-import { FEATURES } from '../../src/core/classify/features';
+import { MESSAGE_FEATURES, VERDICT_FEATURES } from '../../src/core/classify/features';
 import { cueKey } from '../../src/ui/i18n';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -58,7 +58,7 @@ describe('_locales', () => {
   });
 
   test('every classifier cue and reason group has a label in both languages', () => {
-    const groups = new Set([...CUES.map((c) => c.id), ...FEATURES.map((f) => f.group), 'shop-card']);
+    const groups = new Set([...CUES.map((c) => c.id), ...VERDICT_FEATURES.map((f) => f.group), ...MESSAGE_FEATURES.map((f) => f.group), 'shop-card']);
     for (const g of groups) {
       expect(zh[cueKey(g)], g).toBeDefined();
       expect(en[cueKey(g)], g).toBeDefined();

@@ -21,7 +21,7 @@ export function observation(account: string, label: 'service' | 'promotional', o
     url: `http://mp.weixin.qq.com/s?__biz=Mz${account}&mid=${m}&idx=1`,
     kind: 'article',
     publishedAt: 1_760_000_000_000,
-    verdict: { label, promoScore: label === 'promotional' ? 0.9 : 0.1, reasons: [], segments: [] },
+    verdict: { label, promoScore: label === 'promotional' ? 0.9 : 0.1, reasons: [], segments: [], paragraphs: 0 },
     ...over,
   };
 }

@@ -54,7 +54,7 @@ test('after the upgrade, a revisit of a version-1 article still counts once', as
   await closeDb();
   await recordObservation({
     key: 'MzA:1:1', accountId: 'MzA', accountName: '甲', accountUsername: null, title: '双十一大促', url: 'http://mp.weixin.qq.com/s/a1',
-    kind: 'article', publishedAt: null, verdict: { label: 'promotional', promoScore: 0.9, reasons: [], segments: [] },
+    kind: 'article', publishedAt: null, verdict: { label: 'promotional', promoScore: 0.9, reasons: [], segments: [], paragraphs: 0 },
   });
   expect(await getAccount('MzA')).toMatchObject({ articles: 2, promo: 1 });
   expect(await listAccounts()).toHaveLength(3);

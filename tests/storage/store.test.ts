@@ -29,7 +29,7 @@ describe('recordObservation', () => {
   test('a newer model verdict on a revisit moves one count', async () => {
     const o = observation('A', 'service');
     await recordObservation(o, 1_000);
-    await recordObservation({ ...o, verdict: { label: 'promotional', promoScore: 0.8, reasons: [], segments: [] } }, 2_000);
+    await recordObservation({ ...o, verdict: { label: 'promotional', promoScore: 0.8, reasons: [], segments: [], paragraphs: 0 } }, 2_000);
     expect(await getAccount('MzA')).toMatchObject({ articles: 1, promo: 1 });
   });
 

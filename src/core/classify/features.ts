@@ -1,194 +1,211 @@
-// Turns an analysed article into the model's feature vector. Every feature is a presence, a share
-// or a position, never a raw length, so one model serves 60-character messages and 20,000-character
-// articles: the cues, where they sit and how much of the body they cover carry the decision.
-import type { Analysis, Span } from './analyze';
+// What the article model and the verdict read of an analysed article. Every feature is a presence, a
+// share or a mean, never a raw length, and each has a fixed direction: selling evidence (a cue that
+// sells, pitch wording, pitch segments, an offer in the title) may only push towards promotional,
+// service evidence (a news report, a job posting, a free event, informative wording) only towards
+// service. Training keeps every weight on its side, so no reason can say "it sells, so it is service".
+import type { Analysis } from './analyze';
 import { CUES } from './cues/index';
-import { scoreSpan, spanScore, type GramTable } from './ngrams';
+import type { FeatureDef } from './paragraphs';
 
-/** Sums of n-gram weights per paragraph and for the title (what a wording model says). */
-export interface GramStats {
-  titleSum: number;
-  titleCount: number;
-  paraSum: Float64Array;
-  paraCount: Int32Array;
+export interface ArticleFeatureDef extends FeatureDef {
+  /** The reason this feature's contribution is reported under (a cue id or an evidence group). */
+  group: string;
 }
 
-/** The article wording model's view of an article: its n-gram sums and the model's intercept. */
-export interface ArticleWording {
-  stats: GramStats;
-  bias: number;
-}
-
-export type ReasonGroup = string;
-
-interface FeatureDef {
-  name: string;
-  /** The reason (cue id) this feature's contribution is reported under. */
-  group: ReasonGroup;
-}
-
-const POSITIVE = CUES.map((c) => c.weight > 0);
-const PRIOR = CUES.map((c) => c.weight);
-
-export const FEATURES: readonly FeatureDef[] = [
-  ...CUES.map((c) => ({ name: `${c.id}@title`, group: c.id })),
-  ...CUES.map((c) => ({ name: `${c.id}@body`, group: c.id })),
-  { name: 'pitch-share', group: 'pitch-share' },
-  { name: 'pitch-span', group: 'pitch-share' },
-  { name: 'pitch-paragraphs', group: 'pitch-share' },
-  { name: 'pitch-lead', group: 'pitch-share' },
-  { name: 'pitch-tail-only', group: 'pitch-share' },
-  { name: 'cue-variety', group: 'cue-mix' },
-  { name: 'cue-density', group: 'cue-mix' },
-  { name: 'wording-title', group: 'wording' },
-  { name: 'wording-body', group: 'wording' },
-  { name: 'wording-peak', group: 'wording' },
-  { name: 'wording-share', group: 'wording' },
-];
-
-export const FEATURE_INDEX: ReadonlyMap<string, number> = new Map(FEATURES.map((f, i) => [f.name, i]));
-
-/** N-gram sums for the title and each paragraph under `table`. */
-export const gramStats = (function gramStats(a: Analysis, table: GramTable): GramStats {
-  const paraSum = new Float64Array(a.paragraphs.length);
-  const paraCount = new Int32Array(a.paragraphs.length);
-  scoreSpan(a.titleGrams, 0, a.titleGrams.length, table);
-  const titleSum = spanScore.sum;
-  const titleCount = spanScore.count;
-  for (let i = 0; i < a.paragraphs.length; i++) {
-    const p = a.paragraphs[i]!;
-    scoreSpan(a.bodyGrams, p.start, p.end, table);
-    paraSum[i] = spanScore.sum;
-    paraCount[i] = spanScore.count;
-  }
-  return { titleSum, titleCount, paraSum, paraCount };
-});
-
-/** Prior weight of the selling cues found in a window of paragraphs must reach this to call it a pitch. */
-export const PITCH_MIN = 1.8;
+const sideOf = (weight: number): 1 | -1 => (weight > 0 ? 1 : -1);
 
 /**
- * Paragraphs that read as a pitch: the paragraph has a selling cue, and the distinct selling cues in
- * it and its two neighbours (WeChat editors break one offer over several short lines) weigh at
- * least PITCH_MIN by their priors; a disclosure alone is enough.
+ * Cues whose presence anywhere in the body speaks for the whole article: a sponsorship disclosure
+ * (LABELING.md: a sponsored post is promotional) and the service cues. A selling cue in the body is
+ * evidence of a pitch, not of a promotional article: it counts through the pitch segments and how
+ * much of the body they take, so a one-paragraph course plug cannot outweigh a long useful article.
  */
-export const pitchParagraphs = (function pitchParagraphs(a: Analysis): boolean[] {
+export const WHOLE_ARTICLE_CUES: readonly number[] = CUES.flatMap((c, i) => (c.weight < 0 || c.id === 'sponsored' ? [i] : []));
+
+/** The article model's features (its evidence before segments are known). */
+export const ARTICLE_FEATURES: readonly ArticleFeatureDef[] = [
+  ...CUES.map((c): ArticleFeatureDef => ({ name: `${c.id}@title`, group: c.id, sign: sideOf(c.weight) })),
+  ...WHOLE_ARTICLE_CUES.map((i): ArticleFeatureDef => ({ name: `${CUES[i]!.id}@body`, group: CUES[i]!.id, sign: sideOf(CUES[i]!.weight) })),
+  { name: 'title-offer', group: 'title-offer', sign: 1 },
+  { name: 'wording', group: 'wording', sign: 1 },
+  // Its values are never positive: a positive weight turns informative wording into service evidence.
+  { name: 'wording-service', group: 'wording-service', sign: 1 },
+  { name: 'cue-coverage', group: 'cue-mix', sign: 1 },
+  { name: 'cue-density', group: 'cue-mix', sign: 1 },
+];
+
+/** The verdict's features: the article's evidence, then its pitch segments (LABELING.md's mixed rule). */
+export const VERDICT_FEATURES: readonly ArticleFeatureDef[] = [
+  ...ARTICLE_FEATURES,
+  { name: 'pitch-share', group: 'pitch-segments', sign: 1 },
+  { name: 'pitch-share-over-30', group: 'pitch-segments', sign: 1 },
+  { name: 'pitch-strength', group: 'pitch-segments', sign: 1 },
+  { name: 'title-in-pitch', group: 'title-offer', sign: 1 },
+];
+
+/** Untitled messages (SMS-like): the cues anywhere in the text and the message wording model. */
+export const MESSAGE_FEATURES: readonly ArticleFeatureDef[] = [
+  ...CUES.map((c): ArticleFeatureDef => ({ name: `${c.id}@message`, group: c.id, sign: sideOf(c.weight) })),
+  { name: 'message-wording', group: 'wording', sign: 1 },
+  { name: 'message-wording-service', group: 'wording-service', sign: 1 },
+];
+
+const PRIOR = CUES.map((c) => c.weight);
+const SELLS = CUES.map((c) => c.weight > 0);
+
+/** Prior weight of the selling cues in a window of paragraphs needed to call a cue part of an offer. */
+export const CLUSTER_MIN = 1.8;
+
+/**
+ * Paragraphs where selling cues cluster: the paragraph has a selling cue, and the distinct selling
+ * cues in it and its two neighbours weigh at least CLUSTER_MIN by their priors (a disclosure alone is
+ * enough). A cue counts for the article model's body evidence only there, not in a passing mention
+ * ("优惠券" in a news report on coupons).
+ */
+export function cueClusters(a: Analysis): Uint8Array {
   const n = a.paragraphs.length;
   const masks = new Int32Array(n);
   for (let c = 0; c < a.hits.length; c++) {
-    if (!POSITIVE[c]) continue;
+    if (!SELLS[c]) continue;
     for (const p of a.hits[c]!.bodyParagraph) masks[p]! |= 1 << c;
   }
-  const out = new Array<boolean>(n);
+  const out = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
-    const own = masks[i]!;
-    out[i] = false;
-    if (own === 0) continue;
-    const window = own | (i > 0 ? masks[i - 1]! : 0) | (i + 1 < n ? masks[i + 1]! : 0);
+    if (masks[i] === 0) continue;
+    const window = masks[i]! | (i > 0 ? masks[i - 1]! : 0) | (i + 1 < n ? masks[i + 1]! : 0);
     let weight = 0;
     for (let k = 0; k < PRIOR.length; k++) if (window & (1 << k)) weight += PRIOR[k]!;
-    out[i] = weight >= PITCH_MIN;
+    out[i] = weight >= CLUSTER_MIN ? 1 : 0;
   }
   return out;
-});
+}
 
-const spanLength = (function spanLength(s: Span): number {
-  return s.end - s.start;
-});
+/** What the wording models say: per paragraph its log-odds, and its selling and informative parts. */
+export interface WordingScores {
+  /** Pitch log-odds of each paragraph (bias included). */
+  paragraph: Float64Array;
+  /** The positive and the negative part of each paragraph's n-gram sum over sqrt(grams). */
+  selling: Float64Array;
+  informative: Float64Array;
+  /** Offer log-odds of the title (bias included). */
+  title: number;
+}
 
-/**
- * Whether the text is read as an untitled message (SMS-like) rather than an article: messages are
- * scored by the message wording model, articles by the article wording model (see model.ts).
- */
-export const isMessage = (function isMessage(a: Analysis): boolean {
-  return a.title.units.length === 0;
-});
-
-/** What the message wording model says of a whole message: its n-gram sum over sqrt(n-gram count). */
-export const messageWording = (function messageWording(g: GramStats): number {
-  let sum = g.titleSum;
-  let count = g.titleCount;
-  for (let i = 0; i < g.paraSum.length; i++) {
-    sum += g.paraSum[i]!;
-    count += g.paraCount[i]!;
-  }
-  return count > 0 ? sum / Math.sqrt(count) : 0;
-});
-
-/**
- * The feature vector, in `FEATURES` order; the wording features need the article model's view.
- * `pitched` is `pitchParagraphs(a)` when the caller has it already.
- */
-export const featurize = (function featurize(a: Analysis, wording: ArticleWording | null, pitched?: readonly boolean[]): Float64Array {
-  const x = new Float64Array(FEATURES.length);
+/** The article model's features, in ARTICLE_FEATURES order (VERDICT_FEATURES long, segments left 0). */
+export function articleFeatures(a: Analysis, w: WordingScores, clusters: Uint8Array): Float64Array {
   const k = CUES.length;
-  const pitch = pitched ?? pitchParagraphs(a);
-  let variety = 0;
-  let positiveHits = 0;
+  const x = new Float64Array(VERDICT_FEATURES.length);
+  let sellingHits = 0;
   for (let c = 0; c < k; c++) {
-    const h = a.hits[c]!;
-    if (h.title.length > 0) x[c] = 1;
-    if (POSITIVE[c]) {
-      positiveHits += h.body.length;
-      // A selling cue counts for the body only where it is part of a pitch, not a passing mention.
-      for (const p of h.bodyParagraph) {
-        if (pitch[p]) {
-          x[k + c] = 1;
-          variety++;
-          break;
-        }
-      }
-    } else if (h.body.length > 0) {
-      x[k + c] = 1;
-    }
+    if (a.hits[c]!.title.length > 0) x[c] = 1;
+    if (SELLS[c]) sellingHits += a.hits[c]!.body.length;
   }
-  let at = 2 * k;
-
+  let at = k;
+  for (const c of WHOLE_ARTICLE_CUES) x[at++] = a.hits[c]!.body.length > 0 ? 1 : 0;
   let total = 0;
-  let pitchChars = 0;
-  let pitchCount = 0;
-  let firstPitch = -1;
-  let lastPitchEnd = -1;
-  for (let i = 0; i < a.paragraphs.length; i++) {
-    const length = spanLength(a.paragraphs[i]!);
-    if (pitch[i]) {
-      pitchChars += length;
-      pitchCount++;
-      if (firstPitch < 0) firstPitch = total;
-      lastPitchEnd = total + length;
-    }
+  let selling = 0;
+  let informative = 0;
+  let clustered = 0;
+  const n = a.paragraphs.length;
+  for (let i = 0; i < n; i++) {
+    const p = a.paragraphs[i]!;
+    const length = p.end - p.start;
     total += length;
+    selling += length * w.selling[i]!;
+    informative += length * w.informative[i]!;
+    if (clusters[i] === 1) clustered += length;
   }
-  const has = firstPitch >= 0 && total > 0;
-  const share = has ? pitchChars / total : 0;
-  x[at++] = share;
-  x[at++] = has ? (lastPitchEnd - firstPitch) / total : 0;
-  x[at++] = Math.min(1, Math.log1p(pitchCount) / Math.log(21));
-  x[at++] = has ? 1 - firstPitch / total : 0;
-  x[at++] = has && firstPitch >= 0.75 * total && share < 0.2 ? 1 : 0;
-  x[at++] = Math.min(1, variety / 6);
-  x[at++] = Math.min(1, Math.log1p((1000 * positiveHits) / Math.max(total, 200)) / Math.log(51));
-
-  if (wording) {
-    // Each paragraph is scored like the short units the article model was trained on.
-    const g = wording.stats;
-    let count = 0;
-    let weighted = 0;
-    let peak = -Infinity;
-    let positiveCount = 0;
-    for (let i = 0; i < g.paraSum.length; i++) {
-      const n = g.paraCount[i]!;
-      if (n === 0) continue;
-      const s = g.paraSum[i]! / Math.sqrt(n);
-      count += n;
-      weighted += s * n;
-      peak = Math.max(peak, g.paraSum[i]! / Math.sqrt(n + 4));
-      if (wording.bias + s > 0) positiveCount += n;
-    }
-    x[at++] = g.titleSum / Math.sqrt(g.titleCount + 3);
-    x[at++] = count > 0 ? weighted / count : 0;
-    x[at++] = count > 0 ? peak : 0;
-    x[at++] = count > 0 ? positiveCount / count : 0;
-  }
+  x[at++] = w.title > 0 ? w.title : 0;
+  x[at++] = total > 0 ? selling / total : 0;
+  x[at++] = total > 0 ? informative / total : 0;
+  x[at++] = total > 0 ? clustered / total : 0;
+  x[at++] = Math.min(1, Math.log1p((1000 * sellingHits) / Math.max(total, 200)) / Math.log(51));
   return x;
-});
+}
+
+/** Fills the verdict's segment features (after ARTICLE_FEATURES) into `x`. */
+export function segmentFeatures(
+  x: Float64Array,
+  a: Analysis,
+  pitch: Uint8Array,
+  probability: Float64Array,
+  titleKeysInPitch: number,
+): void {
+  let total = 0;
+  let chars = 0;
+  let strength = 0;
+  let count = 0;
+  for (let i = 0; i < a.paragraphs.length; i++) {
+    const p = a.paragraphs[i]!;
+    const length = p.end - p.start;
+    total += length;
+    if (pitch[i] === 1) {
+      chars += length;
+      strength += probability[i]!;
+      count++;
+    }
+  }
+  const share = total > 0 ? chars / total : 0;
+  let at = ARTICLE_FEATURES.length;
+  x[at++] = share;
+  x[at++] = share > 0.3 ? share - 0.3 : 0;
+  x[at++] = count > 0 ? strength / count : 0;
+  x[at++] = titleKeysInPitch;
+}
+
+/** The message head's features, in MESSAGE_FEATURES order. */
+export function messageFeatures(a: Analysis, selling: number, informative: number): Float64Array {
+  const k = CUES.length;
+  const x = new Float64Array(MESSAGE_FEATURES.length);
+  for (let c = 0; c < k; c++) if (a.hits[c]!.body.length > 0 || a.hits[c]!.title.length > 0) x[c] = 1;
+  x[k] = selling;
+  x[k + 1] = informative;
+  return x;
+}
+
+/** Which paragraph holds folded body offset `pos` (paragraphs are sorted and disjoint). */
+function paragraphAt(a: Analysis, pos: number): number {
+  let lo = 0;
+  let hi = a.paragraphs.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (a.paragraphs[mid]!.start <= pos) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+const MAX_TITLE_PAIRS = 40;
+
+/**
+ * How much of the title the pitch is about: the share of the title's two-character words (pairs of
+ * letters or ideographs) that occur in a pitch paragraph. A title that names what the pitch sells
+ * ("Three.js 小册上线了" over a booklet's sales page) is about the offer.
+ */
+export function titleInPitch(a: Analysis, pitch: Uint8Array): number {
+  const t = a.title.text;
+  const body = a.body.text;
+  let pairs = 0;
+  let pitched = 0;
+  const seen: string[] = [];
+  for (let i = 0; i + 1 < t.length && pairs < MAX_TITLE_PAIRS; i++) {
+    const c1 = t.charCodeAt(i);
+    const c2 = t.charCodeAt(i + 1);
+    if (!isWordUnit(c1) || !isWordUnit(c2)) continue;
+    const pair = t.slice(i, i + 2);
+    if (seen.includes(pair)) continue;
+    seen.push(pair);
+    pairs++;
+    for (let at = body.indexOf(pair), tries = 0; at >= 0 && tries < 50; at = body.indexOf(pair, at + 1), tries++) {
+      if (pitch[paragraphAt(a, at)] === 1) {
+        pitched++;
+        break;
+      }
+    }
+  }
+  return pairs > 0 ? pitched / pairs : 0;
+}
+
+function isWordUnit(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x3400 && c < 0xa000);
+}

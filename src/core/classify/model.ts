@@ -3,79 +3,100 @@
 // are built from their packed strings on first use, each one only when a text needs it: a page
 // with a titled article never pays for the message table.
 import { CUES } from './cues/index';
-import { FEATURES } from './features';
+import { ARTICLE_FEATURES, MESSAGE_FEATURES, VERDICT_FEATURES } from './features';
 import { unpackGrams, type GramTable, type PackedGrams } from './ngrams';
+import { PARAGRAPH_FEATURES } from './paragraphs';
 import modelFile from './model.json';
+
+export const MODEL_VERSION = 3;
+
+export interface LinearHead {
+  weights: number[];
+  bias: number;
+}
+
+export interface WordingFile {
+  grams: PackedGrams;
+  bias: number;
+}
 
 export interface ModelFile {
   version: number;
-  /** Cue ids in feature order: a guard against a model trained for another cue list. */
+  /** Cue ids and feature names: a guard against a model trained for another cue or feature list. */
   cues: string[];
-  features: string[];
-  weights: number[];
-  /** Intercept, shifted so that promoScore 0.5 is the trained decision threshold. */
-  bias: number;
-  /** The article wording model (titled texts): packed n-grams with integer weights, and its intercept. */
-  grams: PackedGrams;
-  gramBias: number;
-  /** The message wording model (untitled texts), same encoding. */
-  messageGrams: PackedGrams;
-  /**
-   * How an untitled message is scored: the cue score (weights times features, no intercept) times
-   * `cueScale`, plus `wording` times the message wording score, plus `bias` (threshold folded in).
-   */
-  message: MessageHead;
+  features: { article: string[]; verdict: string[]; paragraph: string[]; message: string[] };
+  /** The article's evidence before segments: its log-odds is context for the paragraphs. */
+  article: LinearHead;
+  /** Each paragraph's pitch log-odds, and the cost of switching between pitch and not in a run. */
+  paragraph: LinearHead & { switchCost: number };
+  /** The verdict on a titled article: its evidence and its pitch segments. */
+  verdict: LinearHead;
+  /** The verdict on an untitled message (SMS-like). */
+  message: LinearHead;
+  /** Wording models: pitch paragraphs, offer titles, promotional messages (n-gram log-odds). */
+  wording: { paragraph: WordingFile; title: WordingFile; message: WordingFile };
   /** How it was made (data, hyper-parameters, cross-validated figures): for people, not used here. */
   meta: Record<string, unknown>;
 }
 
-export interface MessageHead {
-  cueScale: number;
-  wording: number;
+export interface Head {
+  weights: Float64Array;
   bias: number;
+}
+
+export interface Wording {
+  bias: number;
+  /** The n-gram table, built on first call. */
+  table(): GramTable;
 }
 
 export interface Model {
-  weights: Float64Array;
-  bias: number;
-  gramBias: number;
-  /** The article wording table, built on first call. */
-  grams(): GramTable;
-  /** The message wording table, built on first call. */
-  messageGrams(): GramTable;
-  message: MessageHead;
+  article: Head;
+  paragraph: Head & { switchCost: number };
+  verdict: Head;
+  message: Head;
+  wording: { paragraph: Wording; title: Wording; message: Wording };
 }
 
-const lazy = (function lazy(packed: PackedGrams): () => GramTable {
-  let table: GramTable | null = null;
-  return () => (table ??= unpackGrams(packed));
-});
+function head(h: LinearHead, length: number, name: string): Head {
+  if (!Array.isArray(h?.weights) || h.weights.length !== length || !Number.isFinite(h.bias)) {
+    throw new Error(`classifier model: bad ${name} head: run npm run train`);
+  }
+  return { weights: Float64Array.from(h.weights), bias: h.bias };
+}
 
-export const compileModel = (function compileModel(file: ModelFile): Model {
-  const ids = CUES.map((c) => c.id);
+function wording(w: WordingFile): Wording {
+  let table: GramTable | null = null;
+  return { bias: w.bias, table: () => (table ??= unpackGrams(w.grams)) };
+}
+
+const names = (defs: readonly { name: string }[]): string => defs.map((f) => f.name).join();
+
+export function compileModel(file: ModelFile): Model {
   if (
-    file.version !== 2 ||
-    file.cues.join() !== ids.join() ||
-    file.features.join() !== FEATURES.map((f) => f.name).join() ||
-    typeof file.message?.cueScale !== 'number'
+    file.version !== MODEL_VERSION ||
+    file.cues.join() !== CUES.map((c) => c.id).join() ||
+    file.features?.article.join() !== names(ARTICLE_FEATURES) ||
+    file.features.verdict.join() !== names(VERDICT_FEATURES) ||
+    file.features.paragraph.join() !== names(PARAGRAPH_FEATURES) ||
+    file.features.message.join() !== names(MESSAGE_FEATURES)
   ) {
-    throw new Error('classifier model does not match the cue list: run npm run train');
+    throw new Error('classifier model does not match the cue and feature lists: run npm run train');
   }
   return {
-    weights: Float64Array.from(file.weights),
-    bias: file.bias,
-    gramBias: file.gramBias,
-    grams: lazy(file.grams),
-    messageGrams: lazy(file.messageGrams),
-    message: file.message,
+    article: head(file.article, ARTICLE_FEATURES.length, 'article'),
+    paragraph: { ...head(file.paragraph, PARAGRAPH_FEATURES.length, 'paragraph'), switchCost: file.paragraph.switchCost },
+    verdict: head(file.verdict, VERDICT_FEATURES.length, 'verdict'),
+    message: head(file.message, MESSAGE_FEATURES.length, 'message'),
+    wording: { paragraph: wording(file.wording.paragraph), title: wording(file.wording.title), message: wording(file.wording.message) },
   };
-});
+}
 
 let model: Model | null = null;
 
 /** The committed model, compiled on first use. */
-export const defaultModel = (function defaultModel(): Model {
+export function defaultModel(): Model {
   // The JSON's inferred type is checked at run time (compileModel) rather than trusted.
   model ??= compileModel(modelFile as unknown as ModelFile);
   return model;
-});
+}

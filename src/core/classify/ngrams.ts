@@ -328,8 +328,8 @@ export const forEachWeighted = (function forEachWeighted(
   }
 });
 
-/** Result slots of `scoreSpan` (two numbers without allocating). */
-export const spanScore = { sum: 0, count: 0 };
+/** Result slots of `scoreSpan` (numbers, without allocating): the sum, its positive part, the gram count. */
+export const spanScore = { sum: 0, pos: 0, count: 0 };
 
 /**
  * Sums the table weights of every n-gram in units[start, end) into `spanScore`: the same grams as
@@ -345,6 +345,7 @@ export const scoreSpan = (function scoreSpan(units: Uint16Array, start: number, 
   const prefix = t.prefix;
   const mask = ka.length - 1;
   let sum = 0;
+  let pos = 0;
   let count = 0;
   let p1 = -1; // previous kept unit, -1 after a boundary
   let p2 = 0; // the one before it, 0 when absent
@@ -367,7 +368,9 @@ export const scoreSpan = (function scoreSpan(units: Uint16Array, start: number, 
         c = DIGIT;
       }
     }
-    sum += uni[c]!;
+    const u = uni[c]!;
+    sum += u;
+    if (u > 0) pos += u;
     count++;
     const c1 = c * M1;
     if (p1 >= 0) {
@@ -379,7 +382,9 @@ export const scoreSpan = (function scoreSpan(units: Uint16Array, start: number, 
           let s = (h ^ (h >>> 15)) & mask;
           for (let k = ka[s]!; k !== 0; k = ka[s]!) {
             if (k === p2 && kb[s] === p1 && kc[s] === c) {
-              sum += weights[s]!;
+              const w = weights[s]!;
+              sum += w;
+              if (w > 0) pos += w;
               break;
             }
             s = (s + 1) & mask;
@@ -391,7 +396,9 @@ export const scoreSpan = (function scoreSpan(units: Uint16Array, start: number, 
       pre = 0;
       for (let k = ka[s]!; k !== 0; k = ka[s]!) {
         if (k === p1 && kb[s] === c && kc[s] === 0) {
-          sum += weights[s]!;
+          const w = weights[s]!;
+          sum += w;
+          if (w > 0) pos += w;
           pre = prefix[s]!;
           break;
         }
@@ -408,5 +415,6 @@ export const scoreSpan = (function scoreSpan(units: Uint16Array, start: number, 
     p1 = c;
   }
   spanScore.sum = sum * t.scale;
+  spanScore.pos = pos * t.scale;
   spanScore.count = count;
 });

@@ -11,6 +11,7 @@ export default defineCue({
     '可购买', '可以购买', '即可下单', '购买即可', '限时购', '到手', '竞拍', '出价', '参拍', '购买此课程', '购买本课程',
     '购买该课程', '报名此课程', '报名本课程', '报名该课程', '购买此产品', '购买该产品', '购买本套餐', '购买此书', '购买本书',
     'buy now', 'order now', 'shop now', 'add to cart', 'buy it', 'get yours', 'purchase now', 'pre-order', 'preorder',
+    '立即预订', '马上预订', '立即预约', '点击预约', '扫码下单', '下单链接', '戳链接', '去抢', '开抢', '抢先购', '拍下即', '速速下单', 'order today', 'order yours', 'shop the', 'grab yours', 'get it now', 'checkout', 'add to bag',
   ],
   except: ['购买决策', '购买力', '购买行为', '购买意愿', '入手点'],
 });

@@ -11,6 +11,7 @@ export default defineCue({
     '咨询电话', '联系销售', '销售代表', '商务咨询', '预约演示', '申请试用', '免费试用', '预约咨询', '欢迎咨询', '私信',
     '了解更多详情', '了解详情', '详情咨询', '更多详情',
     'contact sales', 'contact our sales', 'book a demo', 'request a demo', 'dm me', 'add me on wechat', 'free trial',
+    '私聊', '添加客服', '一对一咨询', 'message us', 'dm us', 'talk to our', 'schedule a call', 'book a call',
   ],
   except: ['私信息'],
   });

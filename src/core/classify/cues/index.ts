@@ -12,7 +12,9 @@ import freeEvent from './free-event';
 import freeOffer from './free-offer';
 import giveaway from './giveaway';
 import jobPosting from './job-posting';
+import localDeal from './local-deal';
 import newsReport from './news-report';
+import orderDelivery from './order-delivery';
 import paidCommunity from './paid-community';
 import phoneContact from './phone-contact';
 import price from './price';
@@ -45,4 +47,6 @@ export const CUES: readonly Cue[] = [
   newsReport,
   freeEvent,
   sponsored,
+  localDeal,
+  orderDelivery,
 ];

@@ -9,5 +9,6 @@ export default defineCue({
     '发售', '热销', '爆款', '好物', '种草', '安利', '明星产品', '性价比', '限定款', '联名', '礼盒', '新书', '签名本', '上架',
     '开团', '产品矩阵', '值得拥有',
     'new arrival', 'now available', 'pre-sale', 'presale', 'best-seller', 'bestseller', 'launch', 'launches', 'launched',
+    '回购', '闭眼入', '强烈推荐', '必入', '自用', '好用到', '宝藏', '神器', '平替', '正品', '官方正品', '功效', '质地', '升级款', '同款', '推荐给', '值得入', 'brand new', 'our new', 'now on sale', 'back in stock', 'best seller', 'must-have', 'limited edition',
   ],
   });
