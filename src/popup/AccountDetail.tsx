@@ -15,7 +15,7 @@ import { articleLink, displayName, promoRatio } from '../ui/model';
 import { Name } from '../ui/text';
 import { relativeDay, shortDate } from '../ui/time';
 import { MuteButton } from './MuteButton';
-import type { Controller } from './Popup';
+import type { Controller } from './controller';
 
 interface Props {
   accountId: string;

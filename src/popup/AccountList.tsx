@@ -12,7 +12,7 @@ import { SearchIcon } from '../ui/icons';
 import { promoRatio, searchAccounts, SORT_KEYS, sortAccounts, type SortKey } from '../ui/model';
 import { Name } from '../ui/text';
 import { relativeDay } from '../ui/time';
-import type { Controller } from './Popup';
+import type { Controller } from './controller';
 
 export const PAGE = 100;
 /** Rows in the very first frame: more than fit above the fold of a 600 px popup. */

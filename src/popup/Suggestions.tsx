@@ -9,7 +9,7 @@ import { t } from '../ui/i18n';
 import { displayName } from '../ui/model';
 import { Name } from '../ui/text';
 import { MuteButton } from './MuteButton';
-import type { Controller, Derived } from './Popup';
+import type { Controller, Derived } from './controller';
 
 const FIRST = 5;
 
