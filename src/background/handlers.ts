@@ -1,7 +1,7 @@
 // What the service worker does with each checked request. It holds no state in memory: every
 // handler reads what it needs from storage, so a stopped and restarted worker loses nothing.
 import { isMuted, muteUntil, prefItemKey, shortName, type PrefKind, type Prefs } from '../core/prefs';
-import { promoLowerBound } from '../core/tally';
+import { dismissalOf } from '../core/suggest';
 import { mergePrefs, parseExportText } from '../core/transfer';
 import type { ReplyOf, Request, RequestOf, RequestType, UndoRecord } from '../messages';
 import { UndoRecord as UndoSchema } from '../messages';
@@ -96,8 +96,7 @@ export const handlers: Handlers = {
   async 'suggestion/dismiss'({ accountId }, ctx) {
     const account = await getAccount(accountId);
     if (!account) throw new HandlerError('not-found', `no account ${accountId}`);
-    const bound = promoLowerBound(account.promo, account.articles);
-    const undo = await changePrefs(ctx, 'dismiss', accountId, account.name, [['dismiss', { bound, at: ctx.now() }]]);
+    const undo = await changePrefs(ctx, 'dismiss', accountId, account.name, [['dismiss', dismissalOf(account, ctx.now())]]);
     return { ok: true, undo };
   },
 

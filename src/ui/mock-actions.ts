@@ -2,7 +2,8 @@
 // sends: the popup and options pages run and are tested without a browser. Records what was sent.
 import { emptyPrefs, muteUntil, PREF_KINDS, shortName, type PrefKind, type Prefs } from '../core/prefs';
 import type { AccountRecord, ArticleRecord } from '../core/records';
-import { effectiveLabel, promoLowerBound, relabelArticle } from '../core/tally';
+import { dismissalOf } from '../core/suggest';
+import { retallyArticle, talliedAs } from '../core/tally';
 import { EXPORT_FORMAT, EXPORT_VERSION, mergePrefs, parseExportText } from '../core/transfer';
 import type { ErrorReply, Reply, ReplyOf, Request, RequestOf, RequestType, UndoRecord } from '../messages';
 import type { Actions, UiData } from './actions';
@@ -125,11 +126,11 @@ export function mockActions(seed: MockSeed = {}): MockActions {
   function relabel(key: string, label: ArticleRecord['userLabel']): ArticleRecord['userLabel'] | undefined {
     const article = m.articles.get(key);
     if (!article) return undefined;
-    const before = effectiveLabel(article);
+    const before = talliedAs(article);
     const previous = article.userLabel;
     article.userLabel = label;
     const account = m.accounts.get(article.accountId);
-    if (account) relabelArticle(account, key, before, effectiveLabel(article), article.firstSeenAt);
+    if (account) retallyArticle(account, key, before, talliedAs(article), article.firstSeenAt);
     return previous;
   }
 
@@ -156,7 +157,7 @@ export function mockActions(seed: MockSeed = {}): MockActions {
       case 'suggestion/dismiss': {
         const acc = m.accounts.get(req.accountId);
         if (!acc) return { ok: false, error: 'not-found', detail: `no account ${req.accountId}` };
-        return change('dismiss', req.accountId, acc.name, 'dismiss', { bound: promoLowerBound(acc.promo, acc.articles), at: m.now });
+        return change('dismiss', req.accountId, acc.name, 'dismiss', dismissalOf(acc, m.now));
       }
       case 'settings/update':
         m.prefs.settings = { ...m.prefs.settings, ...req.settings };
