@@ -1,5 +1,6 @@
-// The popup: this week's summary, mute and unfollow suggestions, every account, an account's
-// articles, and the unfollow guide. Reads through Actions; every change is a request to the worker.
+// The popup: the article open in its tab, this week's summary, mute and unfollow suggestions, every
+// account, an account's articles, and the unfollow guide. Reads through Actions; every change is a
+// request to the worker.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Actions } from '../ui/actions';
 import { useMuteDuration } from '../ui/duration';
@@ -12,6 +13,7 @@ import { useData } from '../ui/use-data';
 import { AccountDetail } from './AccountDetail';
 import { AccountList, FIRST_FRAME_ROWS, PAGE } from './AccountList';
 import { derive, type Controller, type View } from './controller';
+import { CurrentArticle, useCurrentArticle } from './CurrentArticle';
 import { Suggestions } from './Suggestions';
 import { Summary } from './Summary';
 import { UnfollowGuide } from './UnfollowGuide';
@@ -27,6 +29,7 @@ export function Popup({ actions }: { actions: Actions }) {
   const mainScroll = useRef(0);
   const returnFocus = useRef<HTMLElement | null>(null);
   const derived = useMemo(() => (data ? derive(data) : null), [data]);
+  const current = useCurrentArticle(actions, data);
 
   const runner = useRunner(actions, reload);
   const { busy, status, setStatus } = runner;
@@ -115,6 +118,7 @@ export function Popup({ actions }: { actions: Actions }) {
       <div hidden={view.kind !== 'main'}>
         <Header actions={actions} />
         <main>
+          {current && <CurrentArticle article={current} data={data} derived={derived} ctl={ctl} duration={duration} busy={busy} />}
           <Summary data={data} derived={derived} />
           {data.accounts.length === 0 ? (
             <p class="empty">{t('emptyAll')}</p>

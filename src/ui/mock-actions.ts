@@ -6,7 +6,7 @@ import { dismissalOf } from '../core/suggest';
 import { retallyArticle, talliedAs } from '../core/tally';
 import { EXPORT_FORMAT, EXPORT_VERSION, mergePrefs, parseExportText } from '../core/transfer';
 import type { ErrorReply, Reply, ReplyOf, Request, RequestOf, RequestType, UndoRecord } from '../messages';
-import type { Actions, UiData } from './actions';
+import type { Actions, CurrentTab, UiData } from './actions';
 
 export interface MockSeed {
   accounts?: AccountRecord[];
@@ -14,6 +14,8 @@ export interface MockSeed {
   prefs?: Prefs;
   undo?: UndoRecord | null;
   now?: number;
+  /** The tab the popup is opened over and the article it shows. */
+  current?: CurrentTab | null;
 }
 
 export interface MockActions extends Actions {
@@ -22,6 +24,7 @@ export interface MockActions extends Actions {
   prefs: Prefs;
   undo: UndoRecord | null;
   now: number;
+  current: CurrentTab | null;
   /** Every request sent, in order. */
   sent: Request[];
   /** Files offered for download. */
@@ -51,6 +54,7 @@ export function mockActions(seed: MockSeed = {}): MockActions {
     prefs: clone(seed.prefs ?? emptyPrefs()),
     undo: seed.undo ?? null,
     now: seed.now ?? Date.now(),
+    current: seed.current ?? null,
     sent: [],
     saved: [],
     copied: [],
@@ -74,6 +78,12 @@ export function mockActions(seed: MockSeed = {}): MockActions {
         .sort((a, b) => b.firstSeenAt - a.firstSeenAt)
         .slice(0, limit)
         .map(clone);
+    },
+    async currentTab() {
+      return clone(m.current);
+    },
+    async article(key) {
+      return clone(m.articles.get(key));
     },
     async send<T extends RequestType>(request: RequestOf<T>): Promise<Reply<T>> {
       m.sent.push(clone(request) as Request);
@@ -138,6 +148,8 @@ export function mockActions(seed: MockSeed = {}): MockActions {
     switch (req.type) {
       case 'article/observed':
         return { ok: false, error: 'unsupported', detail: 'the mock does not classify pages' };
+      case 'toolbar/show':
+        return { ok: true, shown: false };
       case 'article/correct': {
         const previous = relabel(req.key, req.label);
         if (previous === undefined) return { ok: false, error: 'not-found', detail: `no article ${req.key}` };
