@@ -1,6 +1,7 @@
 // `npm run demo`: builds the extension (npm script), starts Chromium with it over the project's own
 // sample pages served on 127.0.0.1 under the real host names, reads like a reader would, prints what
-// the extension recorded, mutes the most promotional account from the popup, and writes screenshots.
+// the extension recorded, opens the popup over an article tab, mutes the most promotional account from
+// the popup, and writes screenshots.
 //   npm run demo               headless, screenshots in demo-out/
 //   npm run demo -- --headed   in a visible window (needs a display), left open until Enter
 import { mkdirSync } from 'node:fs';
@@ -8,6 +9,7 @@ import { resolve } from 'node:path';
 import { SAMPLE_ACCOUNTS } from './demo/articles';
 import { articleHtml, demoPages, sogouHtml } from './demo/render';
 import { launch, type Extension } from '../tests/e2e/harness';
+import type { Page } from 'playwright-core';
 
 const OUT = resolve(import.meta.dirname, '../demo-out');
 const headed = process.argv.includes('--headed');
@@ -30,6 +32,29 @@ async function readAs(locale: string): Promise<Extension> {
   return ext;
 }
 
+/** A useful tip that ends by selling: the article the popup is opened over. */
+const CURRENT = pages.find((p) => p.article.title.startsWith('冬季护手霜'))!;
+
+/**
+ * Opens the sample article in a tab and the popup for that tab (`?tab=<id>`, as a test would; a
+ * reader clicks the toolbar icon instead), and returns the popup with its current-article card drawn.
+ */
+async function popupOverArticle(ext: Extension): Promise<{ popup: Page; tabId: number; badge: string; title: string }> {
+  const article = await ext.page();
+  const url = `http://mp.weixin.qq.com${CURRENT.path}`;
+  await ext.visit(article, url);
+  const sw = await ext.serviceWorker();
+  const icon = await sw.evaluate(async (u) => {
+    const c = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<Array<{ id?: number; url?: string }>> }; action: { getBadgeText(d: object): Promise<string>; getTitle(d: object): Promise<string> } } }).chrome;
+    const id = (await c.tabs.query({})).find((t) => t.url === u)?.id ?? -1;
+    return { tabId: id, badge: await c.action.getBadgeText({ tabId: id }), title: await c.action.getTitle({ tabId: id }) };
+  }, url);
+  const popup = await ext.popup(`popup/index.html?tab=${icon.tabId}`);
+  await popup.setViewportSize({ width: 420, height: 600 });
+  await popup.waitForSelector('[data-testid="current-article"] [data-testid="current-account"]', { timeout: 10_000 });
+  return { popup, ...icon };
+}
+
 function pct(x: number): string {
   return `${Math.round(x * 100)}%`.padStart(4);
 }
@@ -49,6 +74,13 @@ async function main(): Promise<void> {
     const why = a.model.reasons.slice(0, 3).map((r) => `${r.weight >= 0 ? '+' : '−'}${r.cue}: ${r.words.slice(0, 2).join('、')}`).join('; ');
     console.log(`  [${a.model.label === 'promotional' ? 'PROMO  ' : 'service'} ${pct(a.model.promoScore)}] ${a.title}${why ? `\n      ${why}` : ''}`);
   }
+
+  const over = await popupOverArticle(ext);
+  await over.popup.screenshot({ path: resolve(OUT, 'popup-current-zh.png') });
+  const verdict = await over.popup.getAttribute('[data-testid="current-article"]', 'data-verdict');
+  console.log(`\nOpened 「${CURRENT.article.title}」: toolbar badge ${over.badge ? `"${over.badge}"` : '(none)'}, title "${over.title}".`);
+  console.log(`The popup over that tab starts with the article: ${verdict}, from ${CURRENT.account.name}.`);
+  await over.popup.close();
 
   const popup = await ext.popup();
   await popup.setViewportSize({ width: 420, height: 600 });
@@ -81,12 +113,14 @@ async function main(): Promise<void> {
   await ext.close();
 
   const en = await readAs('en-US');
+  const overEn = await popupOverArticle(en);
+  await overEn.popup.screenshot({ path: resolve(OUT, 'popup-current-en.png') });
   const popupEn = await en.popup();
   await popupEn.setViewportSize({ width: 420, height: 600 });
   await popupEn.waitForSelector('[data-testid="account-row"]', { timeout: 10_000 });
   await popupEn.screenshot({ path: resolve(OUT, 'popup-en.png') });
   await en.close();
-  console.log(`\nScreenshots: ${OUT}/{popup-zh,popup-after-mute-zh,sogou-muted-zh,article-muted-zh,popup-en}.png`);
+  console.log(`\nScreenshots: ${OUT}/{popup-current-zh,popup-zh,popup-after-mute-zh,sogou-muted-zh,article-muted-zh,popup-current-en,popup-en}.png`);
 }
 
 main().catch((err: unknown) => {

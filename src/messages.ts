@@ -8,10 +8,14 @@ import { z } from './core/zod';
 
 const AccountId = z.string().check(z.minLength(1), z.maxLength(300));
 const Name = z.string().check(z.maxLength(20000));
+const ArticleKey = z.string().check(z.minLength(1), z.maxLength(500));
+const TabId = z.int().check(z.gte(0));
 
 export const Request = z.discriminatedUnion('type', [
   z.object({ type: z.literal('article/observed'), observation: Observation }),
-  z.object({ type: z.literal('article/correct'), key: z.string().check(z.minLength(1), z.maxLength(500)), label: z.nullable(Label) }),
+  z.object({ type: z.literal('article/correct'), key: ArticleKey, label: z.nullable(Label) }),
+  /** The popup, after the label of the article a tab shows changed: the tab's toolbar icon follows. */
+  z.object({ type: z.literal('toolbar/show'), tabId: TabId, key: ArticleKey }),
   z.object({ type: z.literal('account/mute'), accountId: AccountId, name: Name, duration: MuteDurationSchema }),
   z.object({ type: z.literal('account/unmute'), accountId: AccountId }),
   z.object({ type: z.literal('account/pin'), accountId: AccountId, name: Name, pinned: z.boolean() }),
@@ -53,6 +57,7 @@ const WithUndo = z.extend(Ok, { undo: z.nullable(UndoRecord) });
 export const Replies = {
   'article/observed': z.extend(Ok, { accountId: z.string(), counted: z.boolean(), label: Label, muted: z.boolean() }),
   'article/correct': WithUndo,
+  'toolbar/show': z.extend(Ok, { shown: z.boolean() }),
   'account/mute': WithUndo,
   'account/unmute': WithUndo,
   'account/pin': WithUndo,
@@ -67,6 +72,16 @@ export const Replies = {
 
 export type ReplyOf<T extends RequestType> = z.infer<(typeof Replies)[T]>;
 export type Reply<T extends RequestType> = ReplyOf<T> | ErrorReply;
+
+/**
+ * What an extension page may ask the article content script of a tab (`tabs.sendMessage`): which
+ * article it shows. The page's own scripts cannot send it; the content script checks it all the same.
+ */
+export const PageQuery = z.object({ type: z.literal('page/article') });
+export type PageQuery = z.infer<typeof PageQuery>;
+/** The content script's answer: the article's key, or null on a page it could not read as an article. */
+export const PageArticle = z.object({ key: z.nullable(ArticleKey) });
+export type PageArticle = z.infer<typeof PageArticle>;
 
 export type ParsedRequest = { ok: true; request: Request } | { ok: false; reply: ErrorReply };
 

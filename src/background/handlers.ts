@@ -1,20 +1,31 @@
 // What the service worker does with each checked request. It holds no state in memory: every
 // handler reads what it needs from storage, so a stopped and restarted worker loses nothing.
 import { isMuted, muteUntil, prefItemKey, shortName, type PrefKind, type Prefs } from '../core/prefs';
-import { promoLowerBound } from '../core/tally';
+import { dismissalOf } from '../core/suggest';
 import { mergePrefs, parseExportText } from '../core/transfer';
 import type { ReplyOf, Request, RequestOf, RequestType, UndoRecord } from '../messages';
 import { UndoRecord as UndoSchema } from '../messages';
 import { clearPrefs, readMute, readPrefs, writePrefItems, type PrefAreas } from '../storage/prefs-store';
-import { correctArticle, deleteAllData, getAccount, recordObservation } from '../storage/store';
+import { correctArticle, deleteAllData, getAccount, getArticle, recordObservation } from '../storage/store';
 import { exportData, importData } from '../storage/transfer';
+import { effectiveLabel } from '../core/tally';
+import { toolbarState, type Toolbar } from './toolbar';
 
 export interface Context {
   areas: PrefAreas;
   now: () => number;
+  /** The toolbar icon; absent where there is none to show (unit tests that do not look at it). */
+  toolbar?: Toolbar;
 }
 
-type Handlers = { [T in RequestType]: (req: RequestOf<T>, ctx: Context) => Promise<ReplyOf<T>> };
+/** Who sent a request: the tab of a content script, null for the extension's own pages. */
+export interface Sender {
+  tabId: number | null;
+}
+
+const NO_TAB: Sender = { tabId: null };
+
+type Handlers = { [T in RequestType]: (req: RequestOf<T>, ctx: Context, sender: Sender) => Promise<ReplyOf<T>> };
 
 const UNDO_KEY = 'undo';
 
@@ -54,10 +65,21 @@ function currentItem(prefs: Prefs, kind: PrefKind, id: string): unknown {
 }
 
 export const handlers: Handlers = {
-  async 'article/observed'({ observation }, ctx) {
+  async 'article/observed'({ observation }, ctx, sender) {
     const result = await recordObservation(observation, ctx.now());
+    if (sender.tabId !== null) {
+      const corrected = result.label !== observation.verdict.label;
+      await showOnToolbar(ctx, sender.tabId, toolbarState(result.label, corrected, observation.verdict.reasons));
+    }
     const mute = await readMute(ctx.areas, result.accountId);
     return { ok: true, ...result, muted: !!mute && isMuted({ mutes: { [result.accountId]: mute } }, result.accountId, ctx.now()) };
+  },
+
+  async 'toolbar/show'({ tabId, key }, ctx) {
+    const article = await getArticle(key);
+    if (!article) return { ok: true, shown: false };
+    const label = effectiveLabel(article);
+    return { ok: true, shown: await showOnToolbar(ctx, tabId, toolbarState(label, article.userLabel !== null && label !== article.model.label, article.model.reasons)) };
   },
 
   async 'article/correct'({ key, label }, ctx) {
@@ -96,8 +118,7 @@ export const handlers: Handlers = {
   async 'suggestion/dismiss'({ accountId }, ctx) {
     const account = await getAccount(accountId);
     if (!account) throw new HandlerError('not-found', `no account ${accountId}`);
-    const bound = promoLowerBound(account.promo, account.articles);
-    const undo = await changePrefs(ctx, 'dismiss', accountId, account.name, [['dismiss', { bound, at: ctx.now() }]]);
+    const undo = await changePrefs(ctx, 'dismiss', accountId, account.name, [['dismiss', dismissalOf(account, ctx.now())]]);
     return { ok: true, undo };
   },
 
@@ -146,6 +167,17 @@ export const handlers: Handlers = {
   },
 };
 
+/** The icon is a courtesy: a tab closed meanwhile must not fail the write that was asked for. */
+async function showOnToolbar(ctx: Context, tabId: number, state: ReturnType<typeof toolbarState>): Promise<boolean> {
+  if (!ctx.toolbar) return false;
+  try {
+    await ctx.toolbar.show(tabId, state);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export class HandlerError extends Error {
   constructor(
     readonly code: string,
@@ -155,7 +187,7 @@ export class HandlerError extends Error {
   }
 }
 
-export async function handle(request: Request, ctx: Context): Promise<ReplyOf<RequestType>> {
-  const handler = handlers[request.type] as (req: Request, ctx: Context) => Promise<ReplyOf<RequestType>>;
-  return handler(request, ctx);
+export async function handle(request: Request, ctx: Context, sender: Sender = NO_TAB): Promise<ReplyOf<RequestType>> {
+  const handler = handlers[request.type] as (req: Request, ctx: Context, sender: Sender) => Promise<ReplyOf<RequestType>>;
+  return handler(request, ctx, sender);
 }

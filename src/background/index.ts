@@ -6,8 +6,13 @@ import { announceDataChange } from '../shared/changes';
 import { StorageFullError } from '../storage/store';
 import { TEST_HOOKS } from '../shared/test-hooks';
 import { handle, HandlerError, type Context } from './handlers';
+import { actionToolbar } from './toolbar';
 
-const ctx: Context = { areas: { sync: browser.storage.sync, local: browser.storage.local }, now: () => Date.now() };
+const ctx: Context = {
+  areas: { sync: browser.storage.sync, local: browser.storage.local },
+  now: () => Date.now(),
+  toolbar: actionToolbar(browser.action),
+};
 /** Requests that write IndexedDB (prefs changes reach pages through storage.onChanged instead). */
 const WRITES_DATA: ReadonlySet<RequestType> = new Set(['article/observed', 'article/correct', 'undo', 'data/import', 'data/delete-all']);
 
@@ -23,7 +28,9 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSend
   if (sender.id !== browser.runtime.id) return Promise.resolve<ErrorReply>({ ok: false, error: 'forbidden', detail: 'unknown sender' });
   const parsed = parseRequest(raw, fromContentScript(sender));
   if (!parsed.ok) return Promise.resolve(parsed.reply);
-  return handle(parsed.request, ctx)
+  // Only a content script's own tab may have its icon set by what it reports.
+  const tabId = fromContentScript(sender) && sender.tab?.id !== undefined && sender.tab.id >= 0 ? sender.tab.id : null;
+  return handle(parsed.request, ctx, { tabId })
     .then((reply) => {
       if (WRITES_DATA.has(parsed.request.type)) announceDataChange();
       return reply;

@@ -7,6 +7,7 @@ import { isMuted } from '../core/prefs';
 import type { Observation } from '../core/records';
 import { accountIdOf } from '../core/tally';
 import { extractArticle } from '../extract';
+import { PageArticle, PageQuery } from '../messages';
 import { send } from '../shared/send';
 import { cueLabel } from '../ui/i18n';
 import { readPrefs } from '../storage/prefs-store';
@@ -114,15 +115,34 @@ async function step<T>(name: string, work: () => T): Promise<T> {
   }
 }
 
+/** Settles with the article's key once the page is read (null when it is not an article). */
+let settleKey: (key: string | null) => void = () => {};
+const shownKey = new Promise<string | null>((resolve) => (settleKey = resolve));
+
+/**
+ * The popup asks which article this tab shows (extension pages only: the page's scripts cannot reach
+ * this listener). Registered at once, answered when the page has been read.
+ */
+browser.runtime.onMessage.addListener((raw: unknown, sender: { id?: string; tab?: unknown }) => {
+  if (sender.id !== browser.runtime.id || sender.tab || !PageQuery.safeParse(raw).success) return undefined;
+  return shownKey.then((key): PageArticle => ({ key }));
+});
+
 async function main(): Promise<void> {
   // Three short tasks in idle time instead of one long one: read, classify, show.
   const result = await step('extract', () => extractArticle(document, location.href));
-  if (!result.ok) return;
+  if (!result.ok) return settleKey(null);
   const article = result.article;
   const verdict = await step('classify', () => classify({ title: article.title, body: article.body, cues: article.cues }));
   // Report before drawing anything: a reader who leaves at once has still been counted.
   const observation = observationOf(article, verdict);
   const reported = reportWithRetry(observation);
+  settleKey(article.key);
+  // Back to this page from the back/forward cache: the browser reset the toolbar icon on leaving, so
+  // report again (a revisit counts once, as always) and the icon says the verdict again.
+  addEventListener('pageshow', (e) => {
+    if (e.persisted) void reportWithRetry(observation);
+  });
   const host = await step('ui', () => {
     const h = createHost(CSS, 'top');
     renderVerdict(h, verdict);
@@ -144,4 +164,7 @@ async function main(): Promise<void> {
   });
 }
 
-main().catch((err: unknown) => console.warn('declutter: could not read this page', err));
+main().catch((err: unknown) => {
+  settleKey(null);
+  console.warn('declutter: could not read this page', err);
+});

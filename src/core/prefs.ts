@@ -22,8 +22,12 @@ export const Mute = z.object({ name: Name, since: Time, until: z.nullable(Time) 
 export type Mute = z.infer<typeof Mute>;
 export const Pin = z.object({ name: Name, since: Time });
 export type Pin = z.infer<typeof Pin>;
-/** A dismissed suggestion remembers how bad the account was, so it returns only if it gets worse. */
-export const Dismissal = z.object({ bound: z.number().check(z.gte(0), z.lte(1)), at: Time });
+/**
+ * A dismissed suggestion remembers how bad the account was, so it returns only if it gets worse:
+ * `bound` for its promotional articles, `selling` for those plus its service articles with ads inside
+ * (absent in dismissals made before that count existed).
+ */
+export const Dismissal = z.object({ bound: z.number().check(z.gte(0), z.lte(1)), selling: z.optional(z.number().check(z.gte(0), z.lte(1))), at: Time });
 export type Dismissal = z.infer<typeof Dismissal>;
 /** The reader ticked the account off the unfollow checklist (done in the WeChat app). */
 export const Unfollow = z.object({ name: Name, at: Time });

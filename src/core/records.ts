@@ -31,8 +31,11 @@ export type ArticleRecord = z.infer<typeof ArticleRecord>;
 export const WeekTally = z.object({ n: z.int().check(z.gte(0)), promo: z.int().check(z.gte(0)) });
 export type WeekTally = z.infer<typeof WeekTally>;
 
-/** A recent article's effective label, newest last, for reasons like "10 of the last 12". */
-export const RecentEntry = z.object({ key: z.string(), promo: z.boolean(), at: z.int() });
+/**
+ * A recent article's effective label and whether the model found a pitch segment in it, newest last,
+ * for reasons like "10 of the last 12". Entries written before pitch segments existed read as none.
+ */
+export const RecentEntry = z.object({ key: z.string(), promo: z.boolean(), at: z.int(), pitch: z._default(z.boolean(), false) });
 export type RecentEntry = z.infer<typeof RecentEntry>;
 
 export const AccountRecord = z.object({
@@ -43,6 +46,11 @@ export const AccountRecord = z.object({
   /** Articles counted, and how many of them are promotional by their effective label. */
   articles: z.int().check(z.gte(0)),
   promo: z.int().check(z.gte(0)),
+  /**
+   * Of the articles counted, how many are service by their effective label yet carry a pitch segment
+   * ("with ads inside"). Export files written before it existed read as 0; the import recounts it.
+   */
+  adsInside: z._default(z.int().check(z.gte(0)), 0),
   firstSeenAt: z.int(),
   lastSeenAt: z.int(),
   weeks: z.record(z.string(), WeekTally),

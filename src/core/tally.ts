@@ -19,26 +19,49 @@ export function effectiveLabel(a: Pick<ArticleRecord, 'model' | 'userLabel'>): L
   return a.userLabel ?? a.model.label;
 }
 
+/** An article as the tallies count it: its effective label, and whether the model found a pitch segment in it. */
+export interface Tallied {
+  label: Label;
+  pitch: boolean;
+}
+
+export function hasPitch(a: Pick<ArticleRecord, 'model'>): boolean {
+  return a.model.segments.length > 0;
+}
+
+export function talliedAs(a: Pick<ArticleRecord, 'model' | 'userLabel'>): Tallied {
+  return { label: effectiveLabel(a), pitch: hasPitch(a) };
+}
+
+/**
+ * "With ads inside": a service article (by its effective label) that carries a pitch segment. A
+ * promotional article is counted as promotional only, so no article is counted twice.
+ */
+export function isAdsInside(t: Tallied): boolean {
+  return t.label === 'service' && t.pitch;
+}
+
 /** The account id an observation is filed under: its `__biz`, else its display name. */
 export function accountIdOf(o: Pick<Observation, 'accountId' | 'accountName'>): string {
   return o.accountId ?? `name:${o.accountName.trim()}`;
 }
 
 export function newAccount(id: string, name: string, username: string | null, at: number): AccountRecord {
-  return { id, name, username, articles: 0, promo: 0, firstSeenAt: at, lastSeenAt: at, weeks: {}, recent: [] };
+  return { id, name, username, articles: 0, promo: 0, adsInside: 0, firstSeenAt: at, lastSeenAt: at, weeks: {}, recent: [] };
 }
 
-/** Counts a newly seen article into its account (mutates and returns `acc`). */
-export function countArticle(acc: AccountRecord, key: string, label: Label, at: number): AccountRecord {
+/** Counts a newly seen article into its account (mutates and returns `acc`). `pitch`: it carries a pitch segment. */
+export function countArticle(acc: AccountRecord, key: string, label: Label, at: number, pitch = false): AccountRecord {
   const promo = label === 'promotional';
   acc.articles += 1;
   if (promo) acc.promo += 1;
+  if (isAdsInside({ label, pitch })) acc.adsInside += 1;
   const wk = String(weekOf(at));
   const week = acc.weeks[wk] ?? { n: 0, promo: 0 };
   week.n += 1;
   if (promo) week.promo += 1;
   acc.weeks[wk] = week;
-  acc.recent.push({ key, promo, at });
+  acc.recent.push({ key, promo, at, pitch });
   acc.recent.sort((a, b) => a.at - b.at);
   if (acc.recent.length > RECENT_KEEP) acc.recent.splice(0, acc.recent.length - RECENT_KEEP);
   acc.firstSeenAt = Math.min(acc.firstSeenAt, at);
@@ -47,16 +70,40 @@ export function countArticle(acc: AccountRecord, key: string, label: Label, at: 
 }
 
 /**
- * Moves one count when an already-counted article changes its effective label (a correction, or
- * a newer model verdict). `countedAt` is the instant the article was counted (its first sighting).
+ * Moves the counts of an already-counted article whose effective label or pitch changed (a correction,
+ * or a newer model verdict). `countedAt` is the instant the article was counted (its first sighting).
  */
-export function relabelArticle(acc: AccountRecord, key: string, from: Label, to: Label, countedAt: number): AccountRecord {
-  if (from === to) return acc;
-  const delta = to === 'promotional' ? 1 : -1;
-  acc.promo = clamp(acc.promo + delta, 0, acc.articles);
-  const week = acc.weeks[String(weekOf(countedAt))];
-  if (week) week.promo = clamp(week.promo + delta, 0, week.n);
-  for (const r of acc.recent) if (r.key === key) r.promo = to === 'promotional';
+export function retallyArticle(acc: AccountRecord, key: string, from: Tallied, to: Tallied, countedAt: number): AccountRecord {
+  if (from.label !== to.label) {
+    const delta = to.label === 'promotional' ? 1 : -1;
+    acc.promo = clamp(acc.promo + delta, 0, acc.articles);
+    const week = acc.weeks[String(weekOf(countedAt))];
+    if (week) week.promo = clamp(week.promo + delta, 0, week.n);
+  }
+  const inside = Number(isAdsInside(to)) - Number(isAdsInside(from));
+  if (inside) acc.adsInside = clamp(acc.adsInside + inside, 0, acc.articles - acc.promo);
+  for (const r of acc.recent) {
+    if (r.key !== key) continue;
+    r.promo = to.label === 'promotional';
+    r.pitch = to.pitch;
+  }
+  return acc;
+}
+
+/**
+ * Sets the pitch part of an account's tallies from its article records (an import of an account new
+ * here, whose file may predate the count): `adsInside` and each recent entry's pitch.
+ */
+export function recountPitch(acc: AccountRecord, articles: ReadonlyArray<Pick<ArticleRecord, 'key' | 'model' | 'userLabel'>>): AccountRecord {
+  const pitched = new Set<string>();
+  let inside = 0;
+  for (const a of articles) {
+    const t = talliedAs(a);
+    if (t.pitch) pitched.add(a.key);
+    if (isAdsInside(t)) inside++;
+  }
+  acc.adsInside = Math.min(inside, Math.max(0, acc.articles - acc.promo));
+  for (const r of acc.recent) r.pitch = pitched.has(r.key);
   return acc;
 }
 

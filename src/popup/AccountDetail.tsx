@@ -5,17 +5,18 @@ import type { Label } from '../core/article';
 import { isMuted, type MuteDuration } from '../core/prefs';
 import type { AccountRecord, ArticleRecord } from '../core/records';
 import { followState } from '../core/suggest';
-import { effectiveLabel, promoLowerBound, weeklyTrend } from '../core/tally';
+import { effectiveLabel, isAdsInside, promoLowerBound, talliedAs, weeklyTrend } from '../core/tally';
 import type { UiData } from '../ui/actions';
 import { Sparkline, trendLabel } from '../ui/charts';
 import { DurationSelect } from '../ui/duration';
-import { cueLabel, isChinese, t } from '../ui/i18n';
+import { t } from '../ui/i18n';
 import { BackIcon } from '../ui/icons';
 import { articleLink, displayName, promoRatio } from '../ui/model';
 import { Name } from '../ui/text';
 import { relativeDay, shortDate } from '../ui/time';
+import { CorrectButtons, Reasons, VerdictHead } from './ArticleParts';
 import { MuteButton } from './MuteButton';
-import type { Controller } from './Popup';
+import type { Controller } from './controller';
 
 interface Props {
   accountId: string;
@@ -83,6 +84,11 @@ export function AccountDetail({ accountId, account, data, ctl, duration, setDura
           <div>
             <span class="figure">{`${Math.round(promoRatio(account) * 100)}%`}</span>
             <span class="caption">{t('detailPromo', account.promo)}</span>
+            {account.adsInside > 0 && (
+              <span class="caption inside" data-testid="detail-ads-inside" title={t('adsInsideExplain')}>
+                {t('adsInsideCount', account.adsInside)}
+              </span>
+            )}
           </div>
           <div title={t('boundExplain')}>
             <span class="figure">{`${Math.round(bound * 100)}%`}</span>
@@ -146,20 +152,10 @@ function ArticleItem({ a, data, ctl, busy }: { a: ArticleRecord; data: UiData; c
   const href = articleLink(a.url);
   const title = a.title.trim() ? displayName(a.title, 300) : a.pruned ? t('titlePruned') : t('titleNone');
   const correct = (to: Label | null): void => void ctl.run({ type: 'article/correct', key: a.key, label: to });
-  const sep = isChinese() ? '、' : ', ';
   return (
-    <li class="article" data-testid="article" data-key={a.key} data-label={label} data-corrected={String(a.userLabel !== null)}>
+    <li class="article" data-testid="article" data-key={a.key} data-label={label} data-corrected={String(a.userLabel !== null)} data-ads-inside={String(isAdsInside(talliedAs(a)))}>
       <div class="article-head">
-        <span class={`verdict ${label}`}>{label === 'promotional' ? t('verdictPromotional') : t('verdictService')}</span>
-        {a.userLabel !== null ? (
-          <span class="by-you" title={t('correctedExplain', a.model.label === 'promotional' ? t('verdictPromotional') : t('verdictService'))}>
-            {t('correctedByYou')}
-          </span>
-        ) : (
-          <span class="score" title={t('scoreExplain')}>
-            {t('promoScore', `${Math.round(a.model.promoScore * 100)}%`)}
-          </span>
-        )}
+        <VerdictHead a={a} />
         <span class="seen">{relativeDay(a.firstSeenAt, data.now)}</span>
       </div>
       {href ? (
@@ -171,35 +167,8 @@ function ArticleItem({ a, data, ctl, busy }: { a: ArticleRecord; data: UiData; c
           {title}
         </span>
       )}
-      {a.model.reasons.length > 0 ? (
-        <ul class="reasons" aria-label={t('reasonsLabel')}>
-          {a.model.reasons.slice(0, 4).map((r, i) => (
-            <li key={`${r.cue}-${i}`} class={r.weight >= 0 ? 'toward-promo' : 'toward-service'}>
-              <span class="cue">{cueLabel(r.cue)}</span>
-              {r.words.length > 0 && (
-                <bdi class="words" dir="auto">
-                  {r.words.slice(0, 3).map((w) => displayName(w, 40)).join(sep)}
-                </bdi>
-              )}
-            </li>
-          ))}
-        </ul>
-      ) : (
-        !a.pruned && <p class="no-reasons">{t('noReasons')}</p>
-      )}
-      <div class="correct" role="group" aria-label={t('correctLabel')}>
-        <button type="button" class="chip" aria-pressed={a.userLabel === 'service'} disabled={busy} onClick={() => correct(a.userLabel === 'service' ? null : 'service')}>
-          {t('markService')}
-        </button>
-        <button type="button" class="chip" aria-pressed={a.userLabel === 'promotional'} disabled={busy} onClick={() => correct(a.userLabel === 'promotional' ? null : 'promotional')}>
-          {t('markPromotional')}
-        </button>
-        {a.userLabel !== null && (
-          <button type="button" class="chip quiet" disabled={busy} onClick={() => correct(null)}>
-            {t('resetToModel')}
-          </button>
-        )}
-      </div>
+      <Reasons a={a} />
+      <CorrectButtons a={a} busy={busy} onCorrect={correct} keys={{ service: 'markService', promotional: 'markPromotional' }} />
     </li>
   );
 }

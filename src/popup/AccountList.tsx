@@ -12,7 +12,7 @@ import { SearchIcon } from '../ui/icons';
 import { promoRatio, searchAccounts, SORT_KEYS, sortAccounts, type SortKey } from '../ui/model';
 import { Name } from '../ui/text';
 import { relativeDay } from '../ui/time';
-import type { Controller } from './Popup';
+import type { Controller } from './controller';
 
 export const PAGE = 100;
 /** Rows in the very first frame: more than fit above the fold of a 600 px popup. */
@@ -109,6 +109,8 @@ function AccountRow({ acc, data, ctl }: { acc: AccountRecord; data: UiData; ctl:
       data-account-name={acc.name}
       data-promo-ratio={String(ratio)}
       data-articles={String(acc.articles)}
+      data-promo={String(acc.promo)}
+      data-ads-inside={String(acc.adsInside)}
       data-muted={String(muted)}
       data-pinned={String(pinned)}
       data-follow={follow}
@@ -125,6 +127,11 @@ function AccountRow({ acc, data, ctl }: { acc: AccountRecord; data: UiData; ctl:
           <span class={`pct${thin ? ' thin' : ''}`} title={thin ? t('thinEvidence') : undefined}>
             {t('promoPct', pct)}
           </span>
+          {acc.adsInside > 0 && (
+            <span class="inside" title={t('adsInsideExplain')}>
+              {t('adsInsideShort', acc.adsInside)}
+            </span>
+          )}
           <Sparkline trend={weeklyTrend(acc, data.now)} />
           <span class="meta">
             {tn('articlesCount', acc.articles)} · {relativeDay(acc.lastSeenAt, data.now)}

@@ -3,7 +3,7 @@
 import type { MuteDuration } from '../core/prefs';
 import { displayName } from '../ui/model';
 import { t } from '../ui/i18n';
-import type { Controller } from './Popup';
+import type { Controller } from './controller';
 
 export function MuteButton({ ctl, accountId, name, duration, busy }: { ctl: Controller; accountId: string; name: string; duration: MuteDuration; busy: boolean }) {
   return (

@@ -1,49 +1,22 @@
-// The popup: this week's summary, mute and unfollow suggestions, every account, an account's
-// articles, and the unfollow guide. Reads through Actions; every change is a request to the worker.
+// The popup: the article open in its tab, this week's summary, mute and unfollow suggestions, every
+// account, an account's articles, and the unfollow guide. Reads through Actions; every change is a
+// request to the worker.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { isMuted } from '../core/prefs';
-import { suggestMutes } from '../core/suggest';
-import type { RequestOf, RequestType } from '../messages';
-import { weekSummary } from '../storage/store';
-import type { Actions, UiData } from '../ui/actions';
+import type { Actions } from '../ui/actions';
 import { useMuteDuration } from '../ui/duration';
 import { t } from '../ui/i18n';
 import { SettingsIcon } from '../ui/icons';
-import { unfollowChecklist, type SortKey } from '../ui/model';
+import type { SortKey } from '../ui/model';
 import { UndoBar } from '../ui/undo-bar';
-import { useRunner, type Status } from '../ui/runner';
+import { useRunner } from '../ui/runner';
 import { useData } from '../ui/use-data';
 import { AccountDetail } from './AccountDetail';
 import { AccountList, FIRST_FRAME_ROWS, PAGE } from './AccountList';
+import { derive, type Controller, type View } from './controller';
+import { CurrentArticle, useCurrentArticle } from './CurrentArticle';
 import { Suggestions } from './Suggestions';
 import { Summary } from './Summary';
 import { UnfollowGuide } from './UnfollowGuide';
-
-export type View = { kind: 'main' } | { kind: 'account'; id: string } | { kind: 'unfollow'; id: string | null };
-
-
-/** What the parts of the popup may do: send a request (reloading after), and move between views. */
-export interface Controller {
-  actions: Actions;
-  run<T extends RequestType>(request: RequestOf<T>, done?: string): Promise<boolean>;
-  open(view: View): void;
-  setStatus(status: Status | null): void;
-}
-
-export type Derived = ReturnType<typeof derive>;
-
-function derive(data: UiData) {
-  const suggestions = suggestMutes(data.accounts, data.prefs, data.now);
-  const byId = new Map(data.accounts.map((a) => [a.id, a]));
-  const muted = data.accounts.reduce((n, a) => n + (isMuted(data.prefs, a.id, data.now) ? 1 : 0), 0);
-  return {
-    suggestions,
-    byId,
-    muted,
-    week: weekSummary(data.accounts, data.now),
-    checklist: unfollowChecklist(data.accounts, data.prefs, suggestions),
-  };
-}
 
 export function Popup({ actions }: { actions: Actions }) {
   const { data, fresh, error, reload } = useData(actions, { instant: true });
@@ -56,6 +29,7 @@ export function Popup({ actions }: { actions: Actions }) {
   const mainScroll = useRef(0);
   const returnFocus = useRef<HTMLElement | null>(null);
   const derived = useMemo(() => (data ? derive(data) : null), [data]);
+  const current = useCurrentArticle(actions, data);
 
   const runner = useRunner(actions, reload);
   const { busy, status, setStatus } = runner;
@@ -144,6 +118,7 @@ export function Popup({ actions }: { actions: Actions }) {
       <div hidden={view.kind !== 'main'}>
         <Header actions={actions} />
         <main>
+          {current && <CurrentArticle article={current} data={data} derived={derived} ctl={ctl} duration={duration} busy={busy} />}
           <Summary data={data} derived={derived} />
           {data.accounts.length === 0 ? (
             <p class="empty">{t('emptyAll')}</p>

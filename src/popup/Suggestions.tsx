@@ -9,18 +9,25 @@ import { t } from '../ui/i18n';
 import { displayName } from '../ui/model';
 import { Name } from '../ui/text';
 import { MuteButton } from './MuteButton';
-import type { Controller, Derived } from './Popup';
+import type { Controller, Derived } from './controller';
 
 const FIRST = 5;
 
-export function reasonText(s: Pick<Suggestion, 'reason'>): string {
+export function reasonText(s: Pick<Suggestion, 'reason' | 'action'>): string {
   const r = s.reason;
+  if (s.action === 'ads-inside') {
+    return r.promo > 0 ? t('reasonInsidePromo', r.window, r.inside, r.promo) : t(r.inside === 1 ? 'reasonInsideOne' : 'reasonInside', r.window, r.inside);
+  }
   return t(r.promo === 1 ? 'reasonRecentOne' : 'reasonRecent', r.window, r.promo);
 }
 
-export function evidenceText(s: Pick<Suggestion, 'reason' | 'bound'>): string {
-  return t('reasonEvidence', s.reason.total, s.reason.totalPromo, `${Math.round(s.bound * 100)}%`);
+export function evidenceText(s: Pick<Suggestion, 'reason' | 'bound' | 'action'>): string {
+  const bound = `${Math.round(s.bound * 100)}%`;
+  if (s.action === 'ads-inside') return t('evidenceInside', s.reason.total, s.reason.totalInside, s.reason.totalPromo, bound);
+  return t('reasonEvidence', s.reason.total, s.reason.totalPromo, bound);
 }
+
+const TAG_KEYS = { mute: 'suggestMute', unfollow: 'suggestUnfollow', 'ads-inside': 'suggestAdsInside' } as const;
 
 interface Props {
   data: UiData;
@@ -80,7 +87,9 @@ function SuggestionCard({ s, data, derived, ctl, duration, busy }: { s: Suggesti
         <button type="button" class="name-button" id={nameId} onClick={() => ctl.open({ kind: 'account', id: s.accountId })}>
           <Name name={s.name} class="clamp-2" />
         </button>
-        <span class={`tag ${s.action}`}>{s.action === 'unfollow' ? t('suggestUnfollow') : t('suggestMute')}</span>
+        <span class={`tag ${s.action}`} title={s.action === 'ads-inside' ? t('adsInsideExplain') : undefined}>
+          {t(TAG_KEYS[s.action])}
+        </span>
       </div>
       <p class="reason">{reasonText(s)}</p>
       <p class="evidence" title={t('boundExplain')}>

@@ -1,7 +1,7 @@
 // This week at a glance: articles seen since Monday (UTC+8) and the share that was promotional.
 import type { UiData } from '../ui/actions';
 import { t } from '../ui/i18n';
-import type { Derived } from './Popup';
+import type { Derived } from './controller';
 
 export function Summary({ data, derived }: { data: UiData; derived: Derived }) {
   const { articles, promo } = derived.week;

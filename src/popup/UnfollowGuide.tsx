@@ -7,7 +7,7 @@ import { CopyIcon, LinkIcon } from '../ui/icons';
 import { displayName, profileUrl, type ChecklistItem } from '../ui/model';
 import { Name } from '../ui/text';
 import { BackButton } from './AccountDetail';
-import type { Controller, Derived } from './Popup';
+import type { Controller, Derived } from './controller';
 
 interface Props {
   focusId: string | null;

@@ -1,38 +1,10 @@
-// The only code that opens the extension's IndexedDB: its schema, the versions it has had and the
-// migrations between them. Everything else goes through the functions in this folder.
-import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
-import type { AccountRecord, ArticleRecord } from '../core/records';
-import { migrateV1toV2 } from './migrate-v2';
+// The only code that opens the extension's IndexedDB: one cached connection per context, upgraded by
+// the steps in migrations.ts. Everything else goes through the functions in this folder.
+import { openDB, type IDBPDatabase } from 'idb';
+import { DB_VERSION, MIGRATIONS } from './migrations';
+import { DB_NAME, type DeclutterDB } from './schema';
 
-export const DB_NAME = 'declutter';
-export const DB_VERSION = 2;
-
-export interface DeclutterDB extends DBSchema {
-  articles: { key: string; value: ArticleRecord; indexes: { byAccountSeen: [string, number]; bySeen: number } };
-  accounts: { key: string; value: AccountRecord };
-}
-
-type UpgradeTx = IDBPTransaction<DeclutterDB, StoreNames<DeclutterDB>[], 'versionchange'>;
-type Migration = (db: IDBPDatabase<DeclutterDB>, tx: UpgradeTx) => Promise<void> | void;
-
-/**
- * Version 1 (the first release): `articles` {key, accountId, title, url, label, promoScore, seenAt}
- * and `accounts` {id, name, articles, promo}. Version 2 adds per-week tallies, recent labels,
- * reasons, reader corrections and an index by account and time.
- */
-export const MIGRATIONS: Record<number, Migration> = {
-  1: (db) => {
-    db.createObjectStore('articles', { keyPath: 'key' });
-    db.createObjectStore('accounts', { keyPath: 'id' });
-  },
-  2: async (_db, tx) => {
-    const articles = tx.objectStore('articles');
-    articles.createIndex('byAccountSeen', ['accountId', 'firstSeenAt']);
-    articles.createIndex('bySeen', 'firstSeenAt');
-    // Only IDB requests may be awaited here: any other await lets the upgrade transaction commit.
-    await migrateV1toV2(tx);
-  },
-};
+export { DB_NAME, DB_VERSION, type DeclutterDB };
 
 let opening: Promise<IDBPDatabase<DeclutterDB>> | null = null;
 

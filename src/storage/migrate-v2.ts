@@ -1,11 +1,10 @@
 // Version 1 → 2: article records gain first/last-seen times, the model's verdict object and a slot
 // for the reader's correction; account records gain per-week tallies and recent labels, rebuilt from
 // their articles. Totals are kept as version 1 counted them, so no count is ever lost.
-import type { IDBPTransaction, StoreNames } from 'idb';
 import { z } from '../core/zod';
 import type { AccountRecord, ArticleRecord } from '../core/records';
 import { countArticle, newAccount } from '../core/tally';
-import type { DeclutterDB } from './db';
+import type { UpgradeTx } from './schema';
 
 export const ArticleV1 = z.object({
   key: z.string(),
@@ -23,7 +22,7 @@ export const AccountV1 = z.object({
   promo: z.catch(z.int().check(z.gte(0)), 0),
 });
 
-export async function migrateV1toV2(tx: IDBPTransaction<DeclutterDB, StoreNames<DeclutterDB>[], 'versionchange'>): Promise<void> {
+export async function migrateV1toV2(tx: UpgradeTx): Promise<void> {
   const articles = tx.objectStore('articles');
   const accounts = tx.objectStore('accounts');
   const rebuilt = new Map<string, AccountRecord>();

@@ -2,7 +2,7 @@
 // stores, so a tally never disagrees with its articles, and concurrent writers (tabs) serialise in IDB.
 import type { Label } from '../core/article';
 import type { AccountRecord, ArticleRecord, Observation } from '../core/records';
-import { accountIdOf, countArticle, effectiveLabel, newAccount, relabelArticle, trimWeeks, weekOf } from '../core/tally';
+import { accountIdOf, countArticle, effectiveLabel, hasPitch, newAccount, retallyArticle, talliedAs, trimWeeks, weekOf } from '../core/tally';
 import { db } from './db';
 
 export type RecordResult = { accountId: string; counted: boolean; label: Label };
@@ -27,7 +27,7 @@ export async function recordObservation(o: Observation, now = Date.now()): Promi
     let counted = false;
     let record: ArticleRecord;
     if (existing) {
-      const before = effectiveLabel(existing);
+      const before = talliedAs(existing);
       record = {
         ...existing,
         title: existing.pruned ? existing.title : o.title.slice(0, MAX_TITLE),
@@ -36,7 +36,7 @@ export async function recordObservation(o: Observation, now = Date.now()): Promi
         model: o.verdict,
         publishedAt: o.publishedAt ?? existing.publishedAt,
       };
-      relabelArticle(account, o.key, before, effectiveLabel(record), existing.firstSeenAt);
+      retallyArticle(account, o.key, before, talliedAs(record), existing.firstSeenAt);
       account.lastSeenAt = Math.max(account.lastSeenAt, now);
     } else {
       record = {
@@ -52,7 +52,7 @@ export async function recordObservation(o: Observation, now = Date.now()): Promi
         model: o.verdict,
         userLabel: null,
       };
-      countArticle(account, o.key, o.verdict.label, now);
+      countArticle(account, o.key, o.verdict.label, now, hasPitch(record));
       counted = true;
     }
     trimWeeks(account, now);
@@ -71,10 +71,10 @@ export async function correctArticle(key: string, label: Label | null): Promise<
     return null;
   }
   const account = await tx.objectStore('accounts').get(article.accountId);
-  const before = effectiveLabel(article);
+  const before = talliedAs(article);
   const previous = article.userLabel;
   article.userLabel = label;
-  if (account) relabelArticle(account, key, before, effectiveLabel(article), article.firstSeenAt);
+  if (account) retallyArticle(account, key, before, talliedAs(article), article.firstSeenAt);
   await Promise.all([tx.objectStore('articles').put(article), account && tx.objectStore('accounts').put(account), tx.done]);
   return { accountId: article.accountId, previous };
 }
@@ -86,6 +86,10 @@ export async function listAccounts(): Promise<AccountRecord[]> {
 
 export async function getAccount(id: string): Promise<AccountRecord | undefined> {
   return (await db()).get('accounts', id);
+}
+
+export async function getArticle(key: string): Promise<ArticleRecord | undefined> {
+  return (await db()).get('articles', key);
 }
 
 /** An account's most recently seen articles, newest first. */
@@ -155,7 +159,8 @@ async function withQuotaRetry<T>(write: () => Promise<T>): Promise<T> {
 
 /**
  * Frees space without touching a tally: the oldest `share` of article records lose their title, URL
- * and reasons (their key, account and label stay, so revisits still count once).
+ * and reasons (their key, account, label and pitch segments stay, so revisits still count once and a
+ * correction still moves the right counts).
  */
 export async function pruneArticleDetails(share = 0.25): Promise<number> {
   const d = await db();

@@ -3,7 +3,7 @@
 import type { ExportFile } from '../core/transfer';
 import { EXPORT_FORMAT, EXPORT_VERSION } from '../core/transfer';
 import type { Prefs } from '../core/prefs';
-import { countArticle, effectiveLabel, relabelArticle } from '../core/tally';
+import { countArticle, effectiveLabel, hasPitch, recountPitch, retallyArticle, talliedAs } from '../core/tally';
 import { db } from './db';
 
 export async function exportData(prefs: Prefs, now = Date.now()): Promise<ExportFile> {
@@ -20,8 +20,9 @@ export interface ImportCounts {
 }
 
 /**
- * Merges an export into the store. New accounts come with their tallies as exported; articles new to
- * an account already here are counted into it; the reader's corrections fill in where none exists.
+ * Merges an export into the store. New accounts come with their tallies as exported (the pitch count
+ * recounted from the file's articles, as files before it existed lack it); articles new to an account
+ * already here are counted into it; the reader's corrections fill in where none exists.
  */
 export async function importData(file: ExportFile): Promise<ImportCounts> {
   const d = await db();
@@ -41,15 +42,16 @@ export async function importData(file: ExportFile): Promise<ImportCounts> {
         await articles.put(art);
         counts.articlesAdded++;
         // A new account's exported tallies already count its articles.
-        if (local) countArticle(account, art.key, effectiveLabel(art), art.firstSeenAt);
+        if (local) countArticle(account, art.key, effectiveLabel(art), art.firstSeenAt, hasPitch(art));
       } else if (mine.userLabel === null && art.userLabel !== null) {
-        const before = effectiveLabel(mine);
+        const before = talliedAs(mine);
         mine.userLabel = art.userLabel;
-        relabelArticle(account, mine.key, before, effectiveLabel(mine), mine.firstSeenAt);
+        retallyArticle(account, mine.key, before, talliedAs(mine), mine.firstSeenAt);
         await articles.put(mine);
         counts.correctionsAdded++;
       }
     }
+    if (!local) recountPitch(account, byAccount.get(imported.id) ?? []);
     if (local && !local.name) account.name = imported.name;
     await accounts.put(account);
   }

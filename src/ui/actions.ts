@@ -15,6 +15,12 @@ export interface UiData {
   now: number;
 }
 
+/** The tab the popup was opened over, and the key of the article it shows. */
+export interface CurrentTab {
+  tabId: number;
+  key: string;
+}
+
 export interface Actions {
   load(): Promise<UiData>;
   /**
@@ -26,6 +32,13 @@ export interface Actions {
   remember(data: UiData): void;
   /** An account's most recently seen articles, newest first. */
   accountArticles(accountId: string, limit?: number): Promise<ArticleRecord[]>;
+  /**
+   * The tab the popup belongs to (`?tab=<id>`, else the active tab of the current window) and the
+   * article it shows, as its content script says; null for any other page.
+   */
+  currentTab(): Promise<CurrentTab | null>;
+  /** One stored article; undefined before the service worker has recorded it. */
+  article(key: string): Promise<ArticleRecord | undefined>;
   send<T extends RequestType>(request: RequestOf<T>): Promise<Reply<T>>;
   /** Calls `onChange` when stored data may have changed (prefs, undo, new articles); returns the unsubscribe. */
   subscribe(onChange: () => void): () => void;

@@ -1,12 +1,12 @@
 // Actions in the extension: the pages read IndexedDB and storage directly (same extension origin) and
 // send every write to the service worker.
 import browser from 'webextension-polyfill';
-import { UndoRecord } from '../messages';
+import { PageArticle, UndoRecord, type PageQuery } from '../messages';
 import { onDataChange } from '../shared/changes';
 import { send } from '../shared/send';
 import { readPrefs } from '../storage/prefs-store';
-import { accountArticles, listAccounts } from '../storage/store';
-import type { Actions, UiData } from './actions';
+import { accountArticles, getArticle, listAccounts } from '../storage/store';
+import type { Actions, CurrentTab, UiData } from './actions';
 import { dropSnapshot, readSnapshot, writeSnapshot } from './snapshot';
 
 let pendingSnapshot: UiData | null = null;
@@ -36,6 +36,8 @@ export function browserActions(): Actions {
       addEventListener('pagehide', flush, { once: true });
     },
     accountArticles: (accountId, limit) => accountArticles(accountId, limit),
+    currentTab,
+    article: (key) => getArticle(key),
     async send(request) {
       const reply = await send(request);
       // The snapshot must never outlive the data it copies.
@@ -75,4 +77,29 @@ export function browserActions(): Actions {
       void browser.runtime.openOptionsPage();
     },
   };
+}
+
+/** `?tab=<id>` (tests open the popup as a page of its own), else the active tab of the popup's window. */
+async function popupTabId(): Promise<number | null> {
+  const param = new URLSearchParams(location.search).get('tab');
+  if (param !== null) return /^\d{1,10}$/.test(param) ? Number(param) : null;
+  // Needs no permission: without `tabs` the answer carries the id but no URL or title.
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id ?? null;
+}
+
+/**
+ * Asks the tab's article content script which article it shows. Any other page has none to answer
+ * (the call fails), so a stale answer is impossible: the tab is asked, not a record of it.
+ */
+async function currentTab(): Promise<CurrentTab | null> {
+  try {
+    const tabId = await popupTabId();
+    if (tabId === null) return null;
+    const query: PageQuery = { type: 'page/article' };
+    const reply = PageArticle.safeParse(await browser.tabs.sendMessage(tabId, query, { frameId: 0 }));
+    return reply.success && reply.data.key !== null ? { tabId, key: reply.data.key } : null;
+  } catch {
+    return null;
+  }
 }

@@ -2,10 +2,11 @@
 // sends: the popup and options pages run and are tested without a browser. Records what was sent.
 import { emptyPrefs, muteUntil, PREF_KINDS, shortName, type PrefKind, type Prefs } from '../core/prefs';
 import type { AccountRecord, ArticleRecord } from '../core/records';
-import { effectiveLabel, promoLowerBound, relabelArticle } from '../core/tally';
+import { dismissalOf } from '../core/suggest';
+import { retallyArticle, talliedAs } from '../core/tally';
 import { EXPORT_FORMAT, EXPORT_VERSION, mergePrefs, parseExportText } from '../core/transfer';
 import type { ErrorReply, Reply, ReplyOf, Request, RequestOf, RequestType, UndoRecord } from '../messages';
-import type { Actions, UiData } from './actions';
+import type { Actions, CurrentTab, UiData } from './actions';
 
 export interface MockSeed {
   accounts?: AccountRecord[];
@@ -13,6 +14,8 @@ export interface MockSeed {
   prefs?: Prefs;
   undo?: UndoRecord | null;
   now?: number;
+  /** The tab the popup is opened over and the article it shows. */
+  current?: CurrentTab | null;
 }
 
 export interface MockActions extends Actions {
@@ -21,6 +24,7 @@ export interface MockActions extends Actions {
   prefs: Prefs;
   undo: UndoRecord | null;
   now: number;
+  current: CurrentTab | null;
   /** Every request sent, in order. */
   sent: Request[];
   /** Files offered for download. */
@@ -50,6 +54,7 @@ export function mockActions(seed: MockSeed = {}): MockActions {
     prefs: clone(seed.prefs ?? emptyPrefs()),
     undo: seed.undo ?? null,
     now: seed.now ?? Date.now(),
+    current: seed.current ?? null,
     sent: [],
     saved: [],
     copied: [],
@@ -73,6 +78,12 @@ export function mockActions(seed: MockSeed = {}): MockActions {
         .sort((a, b) => b.firstSeenAt - a.firstSeenAt)
         .slice(0, limit)
         .map(clone);
+    },
+    async currentTab() {
+      return clone(m.current);
+    },
+    async article(key) {
+      return clone(m.articles.get(key));
     },
     async send<T extends RequestType>(request: RequestOf<T>): Promise<Reply<T>> {
       m.sent.push(clone(request) as Request);
@@ -125,11 +136,11 @@ export function mockActions(seed: MockSeed = {}): MockActions {
   function relabel(key: string, label: ArticleRecord['userLabel']): ArticleRecord['userLabel'] | undefined {
     const article = m.articles.get(key);
     if (!article) return undefined;
-    const before = effectiveLabel(article);
+    const before = talliedAs(article);
     const previous = article.userLabel;
     article.userLabel = label;
     const account = m.accounts.get(article.accountId);
-    if (account) relabelArticle(account, key, before, effectiveLabel(article), article.firstSeenAt);
+    if (account) retallyArticle(account, key, before, talliedAs(article), article.firstSeenAt);
     return previous;
   }
 
@@ -137,6 +148,8 @@ export function mockActions(seed: MockSeed = {}): MockActions {
     switch (req.type) {
       case 'article/observed':
         return { ok: false, error: 'unsupported', detail: 'the mock does not classify pages' };
+      case 'toolbar/show':
+        return { ok: true, shown: false };
       case 'article/correct': {
         const previous = relabel(req.key, req.label);
         if (previous === undefined) return { ok: false, error: 'not-found', detail: `no article ${req.key}` };
@@ -156,7 +169,7 @@ export function mockActions(seed: MockSeed = {}): MockActions {
       case 'suggestion/dismiss': {
         const acc = m.accounts.get(req.accountId);
         if (!acc) return { ok: false, error: 'not-found', detail: `no account ${req.accountId}` };
-        return change('dismiss', req.accountId, acc.name, 'dismiss', { bound: promoLowerBound(acc.promo, acc.articles), at: m.now });
+        return change('dismiss', req.accountId, acc.name, 'dismiss', dismissalOf(acc, m.now));
       }
       case 'settings/update':
         m.prefs.settings = { ...m.prefs.settings, ...req.settings };

@@ -10,7 +10,8 @@ import { UndoRecord } from '../messages';
 import type { UiData } from './actions';
 
 export const SNAPSHOT_KEY = 'declutter:popup-snapshot';
-const VERSION = 1;
+/** 2: accounts carry `adsInside`, and recent labels whether the article had a pitch segment. */
+const VERSION = 2;
 /** Weeks kept per account: the 8-week trend plus the current week's summary. */
 const WEEKS = 9;
 /** The reason line reads the last 12 labels. */
@@ -18,7 +19,10 @@ const RECENT = 12;
 /** localStorage holds ~5 M characters per origin; a snapshot larger than this is not worth its cost. */
 const MAX_CHARS = 2_000_000;
 
-type CompactAccount = [id: string, name: string, articles: number, promo: number, firstSeenAt: number, lastSeenAt: number, weeks: number[], recent: string];
+type CompactAccount = [id: string, name: string, articles: number, promo: number, firstSeenAt: number, lastSeenAt: number, weeks: number[], recent: string, adsInside: number];
+
+/** One letter per recent article: promotional or service, upper case when it carries a pitch segment. */
+const letterOf = (r: { promo: boolean; pitch: boolean }): string => (r.promo ? (r.pitch ? 'P' : 'p') : r.pitch ? 'S' : 's');
 
 interface Snapshot {
   v: number;
@@ -35,9 +39,9 @@ export function encodeSnapshot(data: UiData): string | null {
     for (const [k, w] of Object.entries(acc.weeks)) if (Number(k) >= oldest) weeks.push(Number(k), w.n, w.promo);
     const recent = acc.recent
       .slice(-RECENT)
-      .map((r) => (r.promo ? 'p' : 's'))
+      .map(letterOf)
       .join('');
-    return [acc.id, acc.name, acc.articles, acc.promo, acc.firstSeenAt, acc.lastSeenAt, weeks, recent];
+    return [acc.id, acc.name, acc.articles, acc.promo, acc.firstSeenAt, acc.lastSeenAt, weeks, recent, acc.adsInside];
   });
   const snap: Snapshot = { v: VERSION, savedAt: data.now, prefs: data.prefs, undo: data.undo, a };
   const text = JSON.stringify(snap);
@@ -58,9 +62,9 @@ export function decodeSnapshot(text: string | null, now: number): UiData | null 
     if (undo && !undo.success) return null;
     const accounts: AccountRecord[] = [];
     for (const c of snap.a) {
-      if (!Array.isArray(c) || c.length !== 8) return null;
-      const [id, name, articles, promo, firstSeenAt, lastSeenAt, weeks, recent] = c;
-      if (typeof id !== 'string' || typeof name !== 'string' || !isNum(articles) || !isNum(promo) || !isNum(firstSeenAt) || !isNum(lastSeenAt) || !Array.isArray(weeks) || typeof recent !== 'string') return null;
+      if (!Array.isArray(c) || c.length !== 9) return null;
+      const [id, name, articles, promo, firstSeenAt, lastSeenAt, weeks, recent, adsInside] = c;
+      if (typeof id !== 'string' || typeof name !== 'string' || !isNum(articles) || !isNum(promo) || !isNum(firstSeenAt) || !isNum(lastSeenAt) || !Array.isArray(weeks) || typeof recent !== 'string' || !isNum(adsInside)) return null;
       const w: AccountRecord['weeks'] = {};
       for (let i = 0; i + 2 < weeks.length; i += 3) w[String(weeks[i])] = { n: weeks[i + 1]!, promo: weeks[i + 2]! };
       accounts.push({
@@ -69,10 +73,11 @@ export function decodeSnapshot(text: string | null, now: number): UiData | null 
         username: null,
         articles,
         promo,
+        adsInside,
         firstSeenAt,
         lastSeenAt,
         weeks: w,
-        recent: [...recent].map((ch, i) => ({ key: '', promo: ch === 'p', at: i })),
+        recent: [...recent].map((ch, i) => ({ key: '', promo: ch === 'p' || ch === 'P', pitch: ch === 'P' || ch === 'S', at: i })),
       });
     }
     return { accounts, prefs: prefs.data, undo: undo ? undo.data : null, now };

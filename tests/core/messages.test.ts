@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { parseReply, parseRequest } from '../../src/messages';
+import { PageArticle, PageQuery, parseReply, parseRequest } from '../../src/messages';
 
 /** A seeded generator of junk: wrong types, missing fields, unknown kinds, huge and hostile strings. */
 function junk(seed: number): unknown[] {
@@ -39,6 +39,14 @@ describe('parseRequest', () => {
     expect(parseRequest({ type: 'data/delete-all', confirm: true }, false)).toMatchObject({ ok: true });
   });
 
+  test('only the extension’s pages may set a tab’s toolbar icon, and only with a real tab id and key', () => {
+    expect(parseRequest({ type: 'toolbar/show', tabId: 7, key: 'MzA:1:1' }, true)).toMatchObject({ ok: false, reply: { error: 'forbidden' } });
+    expect(parseRequest({ type: 'toolbar/show', tabId: 7, key: 'MzA:1:1' }, false)).toMatchObject({ ok: true });
+    for (const bad of [{ tabId: -1, key: 'k' }, { tabId: 1.5, key: 'k' }, { tabId: '7', key: 'k' }, { tabId: 7, key: '' }, { tabId: 7 }]) {
+      expect(parseRequest({ type: 'toolbar/show', ...bad }, false), JSON.stringify(bad)).toMatchObject({ ok: false, reply: { error: 'bad-request' } });
+    }
+  });
+
   test('a valid observation passes', () => {
     const r = parseRequest({
       type: 'article/observed',
@@ -53,5 +61,28 @@ describe('parseReply', () => {
     expect(parseReply('undo', { ok: true, undone: null })).toEqual({ ok: true, undone: null });
     expect(parseReply('undo', undefined)).toMatchObject({ ok: false, error: 'bad-reply' });
     expect(parseReply('data/delete-all', { ok: false, error: 'internal' })).toEqual({ ok: false, error: 'internal' });
+  });
+});
+
+describe('the popup’s question to a tab', () => {
+  test.each([
+    [{ type: 'page/article' }, true],
+    [{ type: 'page/article', extra: 1 }, true],
+    [{ type: 'article/observed' }, false],
+    [null, false],
+    ['page/article', false],
+  ])('%o is a page query: %s', (raw, ok) => {
+    expect(PageQuery.safeParse(raw).success).toBe(ok);
+  });
+
+  test.each([
+    [{ key: 'MzA:1:1' }, true],
+    [{ key: null }, true],
+    [{ key: '' }, false],
+    [{ key: 5 }, false],
+    [{}, false],
+    [undefined, false],
+  ])('%o is an answer: %s', (raw, ok) => {
+    expect(PageArticle.safeParse(raw).success).toBe(ok);
   });
 });

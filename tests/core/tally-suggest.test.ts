@@ -1,15 +1,16 @@
 import { describe, expect, test } from 'vitest';
-import { countArticle, newAccount, promoLowerBound, weekOf, weeklyTrend } from '../../src/core/tally';
-import { suggestMutes, followState } from '../../src/core/suggest';
+import { countArticle, isAdsInside, newAccount, promoLowerBound, recountPitch, retallyArticle, weekOf, weeklyTrend, type Tallied } from '../../src/core/tally';
+import { dismissalOf, suggestMutes, followState } from '../../src/core/suggest';
 import { emptyPrefs, prefsFromItems } from '../../src/core/prefs';
 import type { AccountRecord } from '../../src/core/records';
 
 const DAY = 86_400_000;
 const now = Date.UTC(2026, 10, 25, 4);
 
+/** Labels: `p` promotional, `s` service, and upper case for an article with a pitch segment (`S`: ads inside). */
 function account(id: string, labels: string, start = now - 20 * DAY): AccountRecord {
   const acc = newAccount(id, `名${id}`, null, start);
-  [...labels].forEach((c, i) => countArticle(acc, `${id}:${i}`, c === 'p' ? 'promotional' : 'service', start + i * DAY));
+  [...labels].forEach((c, i) => countArticle(acc, `${id}:${i}`, c.toLowerCase() === 'p' ? 'promotional' : 'service', start + i * DAY, c === c.toUpperCase()));
   return acc;
 }
 
@@ -44,6 +45,56 @@ describe('weekOf', () => {
   });
 });
 
+describe('ads inside: service articles that carry a pitch segment', () => {
+  const S: Tallied = { label: 'service', pitch: false };
+  const SP: Tallied = { label: 'service', pitch: true };
+  const P: Tallied = { label: 'promotional', pitch: false };
+  const PP: Tallied = { label: 'promotional', pitch: true };
+
+  test.each([
+    [S, false],
+    [SP, true],
+    [P, false],
+    [PP, false],
+  ])('%o counts as ads inside: %s', (t, inside) => {
+    expect(isAdsInside(t)).toBe(inside);
+    const acc = countArticle(newAccount('a', 'a', null, now), 'k', t.label, now, t.pitch);
+    expect([acc.articles, acc.promo, acc.adsInside, acc.recent[0]?.pitch]).toEqual([1, t.label === 'promotional' ? 1 : 0, inside ? 1 : 0, t.pitch]);
+  });
+
+  // Every move a correction or a newer model verdict can make, from each state to each other.
+  test.each([
+    [SP, PP, 1, 0],
+    [PP, SP, 0, 1],
+    [S, SP, 0, 1],
+    [SP, S, 0, 0],
+    [S, PP, 1, 0],
+    [P, SP, 0, 1],
+    [SP, SP, 0, 1],
+    [P, PP, 1, 0],
+  ])('%o → %o leaves promo %i and ads inside %i', (from, to, promo, inside) => {
+    const acc = countArticle(newAccount('a', 'a', null, now), 'k', from.label, now, from.pitch);
+    retallyArticle(acc, 'k', from, to, now);
+    expect([acc.articles, acc.promo, acc.adsInside]).toEqual([1, promo, inside]);
+    expect(acc.recent[0]).toMatchObject({ promo: to.label === 'promotional', pitch: to.pitch });
+    expect(Object.values(acc.weeks)[0]).toEqual({ n: 1, promo });
+  });
+
+  test('a recount from the article records sets the count and the recent marks', () => {
+    const acc = account('r', 'sspss');
+    const model = (label: 'service' | 'promotional', pitched: boolean) => ({ label, promoScore: 0.5, reasons: [], segments: pitched ? [{ start: 3, end: 4, strength: 0.8, share: 0.2 }] : [], paragraphs: 10 });
+    recountPitch(acc, [
+      { key: 'r:0', model: model('service', true), userLabel: null },
+      { key: 'r:1', model: model('service', true), userLabel: 'promotional' },
+      { key: 'r:2', model: model('promotional', true), userLabel: null },
+      { key: 'r:3', model: model('service', false), userLabel: null },
+      { key: 'r:4', model: model('promotional', true), userLabel: 'service' },
+    ]);
+    expect(acc.adsInside).toBe(2);
+    expect(acc.recent.map((r) => r.pitch)).toEqual([true, true, true, false, true]);
+  });
+});
+
 describe('suggestMutes', () => {
   const accounts = [
     account('promo', 'pppppp'),
@@ -59,7 +110,7 @@ describe('suggestMutes', () => {
       ['flood', 'unfollow'],
       ['promo', 'mute'],
     ]);
-    expect(s[1]?.reason).toEqual({ promo: 6, window: 6, total: 6, totalPromo: 6 });
+    expect(s[1]?.reason).toEqual({ promo: 6, inside: 0, window: 6, total: 6, totalPromo: 6, totalInside: 0 });
   });
 
   test('three of three promotional is not enough evidence', () => {
@@ -93,6 +144,36 @@ describe('suggestMutes', () => {
     countArticle(acc, 'u:new', 'promotional', acc.lastSeenAt + DAY);
     expect(followState(acc, prefs)).toBe('followed-again');
     expect(suggestMutes([acc], prefs, now)).toHaveLength(1);
+  });
+
+  test('an account whose useful articles mostly carry a sales block gets the gentler suggestion, after the others', () => {
+    const inside = account('inside', 'SSSSSSSsSS');
+    const s = suggestMutes([...accounts, inside], emptyPrefs(), now);
+    expect(s.map((x) => [x.accountId, x.action])).toEqual([
+      ['flood', 'unfollow'],
+      ['promo', 'mute'],
+      ['inside', 'ads-inside'],
+    ]);
+    expect(s[2]?.reason).toEqual({ promo: 0, inside: 9, window: 10, total: 10, totalPromo: 0, totalInside: 9 });
+  });
+
+  test.each([
+    ['half with ads inside is not enough', 'SsSsSsSsSs', null],
+    ['promotional articles and ads inside add up', 'pSpSpSsSsS', 'ads-inside'],
+    ['mostly promotional stays a mute suggestion', 'ppppppPSSs', 'mute'],
+    ['too few articles', 'SSSS', null],
+  ])('%s', (_, labels, action) => {
+    expect(suggestMutes([account('x', labels)], emptyPrefs(), now).map((x) => x.action)).toEqual(action ? [action] : []);
+  });
+
+  test('the gentler suggestion never goes to a muted or pinned account, and a dismissal holds until it gets worse', () => {
+    const acc = account('g', 'SSSSSSSS');
+    expect(suggestMutes([acc], prefsFromItems({ 'mute:g': { name: 'g', since: 1, until: null } }), now)).toEqual([]);
+    expect(suggestMutes([acc], prefsFromItems({ 'pin:g': { name: 'g', since: 1 } }), now)).toEqual([]);
+    const dismissed = prefsFromItems({ 'dismiss:g': dismissalOf(acc, now) });
+    expect(suggestMutes([acc], dismissed, now)).toEqual([]);
+    for (let i = 0; i < 12; i++) countArticle(acc, `g:more${i}`, 'service', now, true);
+    expect(suggestMutes([acc], dismissed, now).map((s) => s.action)).toEqual(['ads-inside']);
   });
 
   test('a malformed pref item is dropped and a bad setting falls back to its default', () => {

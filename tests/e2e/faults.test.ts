@@ -2,6 +2,7 @@
 // writing at once, a database left by the previous schema version, and the storage quota running out.
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
+import { weekOf } from '../../src/core/tally';
 import { FIXTURES, eventually, fileRoutes, launch, type Extension } from './harness';
 
 let ext: Extension | undefined;
@@ -28,6 +29,7 @@ function consistent(d: Db): void {
     expect(acc.articles, acc.id).toBe(mine.length);
     expect(acc.promo, acc.id).toBe(mine.filter((a) => (a.userLabel ?? a.model.label) === 'promotional').length);
     expect(Object.values(acc.weeks).reduce((s, w) => s + w.n, 0), acc.id).toBe(mine.length);
+    expect(acc.adsInside, acc.id).toBe(mine.filter((a) => (a.userLabel ?? a.model.label) === 'service' && a.model.segments.length > 0).length);
   }
 }
 
@@ -93,7 +95,7 @@ describe('faults', () => {
     consistent(d);
   });
 
-  test('a database left by the previous schema version is upgraded with every record kept', async () => {
+  test('a database left by schema version 1 is upgraded with every record kept', async () => {
     ext = await launch({ route: fileRoutes(pages) });
     // The manifest's JSON page runs in the extension's origin without any of its code: the database
     // is written there exactly as version 1 left it, before the extension opens it.
@@ -125,6 +127,57 @@ describe('faults', () => {
     expect(d.accounts).toHaveLength(5);
     for (let a = 0; a < 4; a++) expect(d.accounts.find((x) => x.id === `MzOld${a}`)).toMatchObject({ name: `老账号${a}`, articles: 10, promo: a % 2 ? 0 : 10 });
     expect(d.articles.find((x) => x.key === 'MzOld0:0:1')).toMatchObject({ title: '旧文章 0', model: { label: 'promotional' }, userLabel: null });
+    consistent(d);
+  });
+
+  test('a database left by schema version 2 is upgraded with every record kept and the ads-inside counts rebuilt', async () => {
+    ext = await launch({ route: fileRoutes(pages) });
+    const raw = await ext.ctx.newPage();
+    await raw.goto(`chrome-extension://${ext.extId}/manifest.json`);
+    const at = Date.now() - 86_400_000;
+    await raw.evaluate(async ([t, week]) => {
+      const db = await new Promise<IDBDatabase>((res, rej) => {
+        const r = indexedDB.open('declutter', 2);
+        r.onupgradeneeded = () => {
+          const articles = r.result.createObjectStore('articles', { keyPath: 'key' });
+          articles.createIndex('byAccountSeen', ['accountId', 'firstSeenAt']);
+          articles.createIndex('bySeen', 'firstSeenAt');
+          r.result.createObjectStore('accounts', { keyPath: 'id' });
+        };
+        r.onsuccess = () => res(r.result);
+        r.onerror = () => rej(r.error);
+      });
+      const tx = db.transaction(['articles', 'accounts'], 'readwrite');
+      const segment = { start: 3, end: 5, strength: 0.8, share: 0.3 };
+      for (let i = 0; i < 30; i++) {
+        const acc = `MzV2n${i % 3}`;
+        // The first ten from before pitch segments existed; then every other one carries a segment; one in five corrected.
+        const model: Record<string, unknown> = { label: i % 4 === 0 ? 'promotional' : 'service', promoScore: 0.5, reasons: [] };
+        if (i >= 10) model['segments'] = i % 2 ? [segment] : [];
+        tx.objectStore('articles').put({ key: `${acc}:${i}:1`, accountId: acc, title: `第二版文章 ${i}`, url: '', kind: 'article', publishedAt: null, firstSeenAt: t + i, lastSeenAt: t + i, visits: 1, model, userLabel: i % 5 === 0 ? 'service' : null });
+      }
+      for (let a = 0; a < 3; a++) {
+        const keys = Array.from({ length: 10 }, (_, j) => j * 3 + a);
+        const promo = keys.filter((i) => (i % 5 === 0 ? 'service' : i % 4 === 0 ? 'promotional' : 'service') === 'promotional').length;
+        tx.objectStore('accounts').put({ id: `MzV2n${a}`, name: `第二版账号${a}`, username: null, articles: 10, promo, firstSeenAt: t, lastSeenAt: t + 30, weeks: { [week]: { n: 10, promo } }, recent: keys.map((i) => ({ key: `MzV2n${a}:${i}:1`, promo: false, at: t + i })) });
+      }
+      await new Promise((res) => (tx.oncomplete = res));
+      db.close();
+    }, [at, String(weekOf(at))] as const);
+    await raw.close();
+    const page = await ext.page();
+    await ext.visit(page, `http://mp.weixin.qq.com/s/${FILES[0]}`);
+    const d = await eventually(ext.dump, (x) => x.articles.length >= 31);
+    expect(d.articles).toHaveLength(31);
+    expect(d.accounts).toHaveLength(4);
+    for (const a of d.articles) expect(Array.isArray(a.model.segments), a.key).toBe(true);
+    expect(d.articles.find((x) => x.key === 'MzV2n0:0:1')).toMatchObject({ title: '第二版文章 0', model: { segments: [] }, userLabel: 'service' });
+    // Articles 11, 13, …, 29 carry a segment, and all of them are service (no odd one is promotional here).
+    const inside = d.accounts.filter((x) => x.id.startsWith('MzV2n')).reduce((n, x) => n + x.adsInside, 0);
+    expect(inside).toBe(10);
+    for (const acc of d.accounts.filter((x) => x.id.startsWith('MzV2n'))) {
+      for (const r of acc.recent) expect(r.pitch, r.key).toBe(Number(r.key.split(':')[1]) >= 10 && Number(r.key.split(':')[1]) % 2 === 1);
+    }
     consistent(d);
   });
 

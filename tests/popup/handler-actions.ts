@@ -3,10 +3,11 @@
 import { handle, HandlerError, type Context } from '../../src/background/handlers';
 import { parseReply, parseRequest, UndoRecord, type Reply, type RequestOf, type RequestType } from '../../src/messages';
 import { readPrefs } from '../../src/storage/prefs-store';
-import { accountArticles, listAccounts } from '../../src/storage/store';
-import type { Actions } from '../../src/ui/actions';
+import { accountArticles, getArticle, listAccounts } from '../../src/storage/store';
+import type { Actions, CurrentTab } from '../../src/ui/actions';
 
-export function handlerActions(ctx: Context): Actions & { copied: string[] } {
+/** `current`: the tab the popup is opened over, as its content script would answer. */
+export function handlerActions(ctx: Context, current: CurrentTab | null = null): Actions & { copied: string[] } {
   const listeners = new Set<() => void>();
   const copied: string[] = [];
   return {
@@ -19,6 +20,8 @@ export function handlerActions(ctx: Context): Actions & { copied: string[] } {
     cached: () => null,
     remember() {},
     accountArticles: (id, limit) => accountArticles(id, limit),
+    currentTab: async () => current,
+    article: (key) => getArticle(key),
     async send<T extends RequestType>(request: RequestOf<T>): Promise<Reply<T>> {
       const parsed = parseRequest(structuredClone(request), false);
       if (!parsed.ok) return parsed.reply;

@@ -17,7 +17,10 @@ export function useLocale(locale: 'zh_CN' | 'en'): void {
 export const DAY = 86_400_000;
 export const NOW = Date.UTC(2026, 10, 25, 4);
 
-/** An account whose articles follow `labels` ('p' promotional, 's' service), one a day up to NOW. */
+/**
+ * An account whose articles follow `labels` ('p' promotional, 's' service; upper case 'P' and 'S' when
+ * the article carries a pitch segment, so 'S' is a service article with ads inside), one a day up to NOW.
+ */
 export function account(id: string, name: string, labels: string, opts: { lastAt?: number } = {}): { acc: AccountRecord; articles: ArticleRecord[] } {
   const last = opts.lastAt ?? NOW - DAY;
   const start = last - (labels.length - 1) * DAY;
@@ -25,9 +28,10 @@ export function account(id: string, name: string, labels: string, opts: { lastAt
   const articles: ArticleRecord[] = [];
   [...labels].forEach((c, i) => {
     const at = start + i * DAY;
-    const label = c === 'p' ? 'promotional' : 'service';
+    const label = c.toLowerCase() === 'p' ? 'promotional' : 'service';
+    const pitch = c === c.toUpperCase();
     const key = `${id}:${i}:1`;
-    countArticle(acc, key, label, at);
+    countArticle(acc, key, label, at, pitch);
     articles.push({
       key,
       accountId: id,
@@ -42,8 +46,8 @@ export function account(id: string, name: string, labels: string, opts: { lastAt
         label,
         promoScore: label === 'promotional' ? 0.9 : 0.1,
         reasons: label === 'promotional' ? [{ cue: 'price', words: ['¥99'], weight: 1.1 }] : [{ cue: 'news-report', words: ['据报道'], weight: -0.6 }],
-        segments: [],
-        paragraphs: 0,
+        segments: pitch ? [{ start: 9, end: 13, strength: 0.8, share: 0.31 }] : [],
+        paragraphs: pitch ? 14 : 0,
       },
       userLabel: null,
     });

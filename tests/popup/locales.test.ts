@@ -52,6 +52,7 @@ describe('_locales', () => {
       ...['mute', 'unmute', 'pin', 'unpin', 'dismiss', 'unfollowed', 'refollowed', 'correct'].map((a) => `undo_${a}`),
       ...['minArticles', 'muteBound', 'unfollowMinArticles', 'unfollowBound'].flatMap((s) => [`setting_${s}`, `settingHelp_${s}`]),
       'unfollowStep1', 'unfollowStep2', 'unfollowStep3', 'unfollowStep4', 'reasonRecent', 'reasonRecentOne', 'articlesCountOne',
+      'suggestMute', 'suggestUnfollow', 'suggestAdsInside', 'reasonInsideOne', 'currentFiguresOne', 'pitchMoreOne', 'markThisService', 'markThisPromotional',
       'verdictPromotional', 'verdictService', 'verdictExplain', 'noReasons', 'mutedBanner', 'readAnyway', 'unmute', 'showHidden', 'hideAgain', 'hiddenCount',
     ];
     for (const k of dynamic) expect(zh[k], k).toBeDefined();

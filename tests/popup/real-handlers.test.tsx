@@ -58,10 +58,45 @@ test('a correction in the account detail moves the stored tally, and undo moves 
   expect((await getAccount('MzServ'))!.promo).toBe(1);
   await click(byText(promoArticle, 'button', '不是推广'));
   expect((await getAccount('MzServ'))!.promo).toBe(0);
-  expect(rows(root).find((r) => r.dataset['accountId'] === 'MzServ')!.dataset['promoRatio']).toBe('0');
+  // The row follows once the popup has read the data again (a few fake-indexeddb round trips).
+  await waitFor(() => rows(root).find((r) => r.dataset['accountId'] === 'MzServ')!.dataset['promoRatio'] === '0');
   await click(root.querySelector('[data-testid="undo"]'));
   expect((await getAccount('MzServ'))!.promo).toBe(1);
   const again = (): HTMLElement => root.querySelector<HTMLElement>(`[data-testid="article"][data-key="${promoArticle.dataset['key']}"]`)!;
   await waitFor(() => again().dataset['label'] === 'promotional');
   expect(again().dataset['corrected']).toBe('false');
+});
+
+test('an account whose useful articles mostly carry a sales block: the gentler suggestion, the count on its row and detail; Dismiss holds', async () => {
+  const pitch = [{ start: 20, end: 24, strength: 0.8, share: 0.18 }];
+  for (let i = 0; i < 10; i++) {
+    const segments = i < 8 ? pitch : [];
+    await recordObservation(observation('Inside', 'service', { verdict: { label: 'service', promoScore: 0.3, reasons: [], segments, paragraphs: 20 } }), NOW - (10 - i) * 3_600_000);
+  }
+  const root = await mount(<Popup actions={handlerActions(ctx)} />);
+  const card = suggestions(root).find((s) => s.dataset['accountId'] === 'MzInside')!;
+  expect(card.dataset['action']).toBe('ads-inside');
+  // After the promotional account's mute suggestion: it is the gentler kind.
+  expect(suggestions(root).map((s) => s.dataset['action'])).toEqual(['mute', 'ads-inside']);
+  expect(card.querySelector('.tag')!.textContent).toBe('含推广段落');
+  expect(card.querySelector('.reason')!.textContent).toBe('最近 10 篇中有 8 篇含推广段落');
+  expect(card.querySelector('.evidence')!.textContent).toMatch(/^共 10 篇：8 篇含推广段落，0 篇推广 · 带推广的至少占 \d+%$/);
+  expect(card.querySelector('[data-testid="mute-button"]')).not.toBeNull();
+  expect(card.querySelector('[data-testid="unfollow-button"]')).toBeNull();
+  const row = rows(root).find((r) => r.dataset['accountId'] === 'MzInside')!;
+  expect(row.dataset['adsInside']).toBe('8');
+  expect(row.textContent).toContain('含推广段落 8');
+
+  await click(card.querySelector('.name-button'));
+  const detail = root.querySelector<HTMLElement>('[data-testid="account-detail"]')!;
+  expect(detail.querySelector('[data-testid="detail-ads-inside"]')!.textContent).toBe('含推广段落 8 篇');
+  await waitFor(() => detail.querySelectorAll('[data-testid="article"]').length === 10);
+  const marked = [...detail.querySelectorAll<HTMLElement>('[data-testid="article"]')].filter((a) => a.dataset['adsInside'] === 'true');
+  expect(marked).toHaveLength(8);
+  expect(marked[0]!.querySelector('[data-testid="pitch-segment"]')!.textContent).toBe('第 21–25 段在推广 · 占全文 18%');
+  await click(root.querySelector('.back'));
+
+  await click(suggestions(root).find((s) => s.dataset['accountId'] === 'MzInside')!.querySelector('[data-testid="dismiss-button"]'));
+  expect(suggestions(root).map((s) => s.dataset['accountId'])).toEqual(['MzPromo']);
+  expect((ctx.areas.sync as MemoryArea).items.get('dismiss:MzInside')).toMatchObject({ selling: expect.any(Number), bound: expect.any(Number) });
 });

@@ -15,7 +15,7 @@ import { account, DAY, NOW, rows, seedOf, settle, suggestions, useLocale } from 
 function data() {
   const prefs = emptyPrefs();
   prefs.mutes['MzB'] = { name: '乙', since: NOW - DAY, until: null };
-  const list = [account('MzA', '甲', 'pppspppppppppppsp'), account('MzB', '乙', 'ssssspss'), account('MzC', '丙'.repeat(1000), 'pppppp', { lastAt: NOW - 60 * DAY })];
+  const list = [account('MzA', '甲', 'pppSpppPpppppppsp'), account('MzB', '乙', 'sSSSSpss'), account('MzC', '丙'.repeat(1000), 'pppppp', { lastAt: NOW - 60 * DAY })];
   return { ...seedOf(list, prefs), undo: { action: 'mute' as const, accountId: 'MzB', name: '乙', at: NOW, prefs: { 'mute:MzB': null }, labels: [] } };
 }
 
@@ -30,7 +30,8 @@ describe('encode and decode', () => {
     const back = decodeSnapshot(encodeSnapshot(d), NOW)!;
     expect(back.prefs).toEqual(d.prefs);
     expect(back.undo).toEqual(d.undo);
-    expect(back.accounts.map((a) => [a.id, a.articles, a.promo, a.lastSeenAt])).toEqual(d.accounts.map((a) => [a.id, a.articles, a.promo, a.lastSeenAt]));
+    expect(back.accounts.map((a) => [a.id, a.articles, a.promo, a.adsInside, a.lastSeenAt])).toEqual(d.accounts.map((a) => [a.id, a.articles, a.promo, a.adsInside, a.lastSeenAt]));
+    expect(back.accounts.map((a) => a.recent.map((r) => [r.promo, r.pitch]))).toEqual(d.accounts.map((a) => a.recent.slice(-12).map((r) => [r.promo, r.pitch])));
     expect(back.accounts.map((a) => a.name)).toEqual(d.accounts.map((a) => a.name));
     expect(suggestMutes(back.accounts, back.prefs, NOW)).toEqual(suggestMutes(d.accounts, d.prefs, NOW));
     expect(weekSummary(back.accounts, NOW)).toEqual(weekSummary(d.accounts, NOW));
@@ -43,7 +44,7 @@ describe('encode and decode', () => {
     expect(text.length).toBeLessThan(400_000);
   });
 
-  test.each([null, '', 'not json', '{"v":99,"a":[]}', '{"v":1,"a":[["x"]],"prefs":{}}', JSON.stringify({ v: 1, savedAt: 1, prefs: { bad: true }, undo: null, a: [] })])('malformed %s reads as nothing', (text) => {
+  test.each([null, '', 'not json', '{"v":99,"a":[]}', '{"v":1,"a":[["x"]],"prefs":{}}', JSON.stringify({ v: 1, savedAt: 1, prefs: { bad: true }, undo: null, a: [] }), JSON.stringify({ v: 1, savedAt: 1, prefs: emptyPrefs(), undo: null, a: [] })])('malformed or older %s reads as nothing', (text) => {
     expect(decodeSnapshot(text, NOW)).toBeNull();
   });
 

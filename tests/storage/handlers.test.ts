@@ -134,6 +134,40 @@ describe('export and import', () => {
     expect(await getAccount('MzE')).toMatchObject({ articles: 4, promo: 3 });
   });
 
+  test('the file carries the ads-inside counts, and a file from before they existed still imports, recounted', async () => {
+    const pitch = [{ start: 4, end: 6, strength: 0.8, share: 0.25 }];
+    await recordObservation(observation('G', 'service', { verdict: { label: 'service', promoScore: 0.2, reasons: [], segments: pitch, paragraphs: 20 } }));
+    await recordObservation(observation('G', 'service'));
+    await recordObservation(observation('G', 'promotional', { verdict: { label: 'promotional', promoScore: 0.9, reasons: [], segments: pitch, paragraphs: 20 } }));
+    const exported = await call({ type: 'data/export' });
+    if (!('file' in exported)) throw new Error('no file');
+    const account = exported.file.accounts.find((a) => a.id === 'MzG')!;
+    expect(account).toMatchObject({ adsInside: 1 });
+    expect(account.recent.map((r) => r.pitch)).toEqual([true, false, true]);
+    // The same file as the extension wrote it before: no `adsInside`, no `pitch`, and verdicts without `segments` for older articles.
+    const old = JSON.parse(JSON.stringify(exported.file)) as { accounts: Array<Record<string, unknown>>; articles: Array<{ model: Record<string, unknown> }> };
+    for (const a of old.accounts) {
+      delete a['adsInside'];
+      for (const r of a['recent'] as Array<Record<string, unknown>>) delete r['pitch'];
+    }
+    delete old.articles[1]!.model['segments'];
+    await call({ type: 'data/delete-all', confirm: true });
+    expect(await call({ type: 'data/import', text: JSON.stringify(old) })).toMatchObject({ ok: true, accountsAdded: 1, articlesAdded: 3 });
+    expect(await getAccount('MzG')).toMatchObject({ articles: 3, promo: 1, adsInside: 1 });
+    expect((await getAccount('MzG'))!.recent.map((r) => r.pitch)).toEqual([true, false, true]);
+    expect((await (await db()).getAll('articles')).map((a) => a.model.segments.length).sort()).toEqual([0, 1, 1]);
+  });
+
+  test('an imported correction moves the ads-inside count of an account already here', async () => {
+    const o = observation('H', 'service', { verdict: { label: 'service', promoScore: 0.2, reasons: [], segments: [{ start: 1, end: 1, strength: 0.6, share: 0.1 }], paragraphs: 20 } });
+    await recordObservation(o);
+    const exported = await call({ type: 'data/export' });
+    if (!('file' in exported)) throw new Error('no file');
+    exported.file.articles[0]!.userLabel = 'promotional';
+    expect(await call({ type: 'data/import', text: JSON.stringify(exported.file) })).toMatchObject({ correctionsAdded: 1 });
+    expect(await getAccount('MzH')).toMatchObject({ articles: 1, promo: 1, adsInside: 0 });
+  });
+
   const bad: Array<[string, (good: string) => string, string]> = [
     ['truncated', (g) => g.slice(0, Math.floor(g.length / 2)), 'not-json'],
     ['not an export', () => JSON.stringify({ hello: 'world' }), 'not-export'],

@@ -33,6 +33,21 @@ describe('recordObservation', () => {
     expect(await getAccount('MzA')).toMatchObject({ articles: 1, promo: 1 });
   });
 
+  test('a service article with a pitch segment counts as ads inside; a newer verdict moves it in and out', async () => {
+    const pitch = [{ start: 9, end: 13, strength: 0.8, share: 0.31 }];
+    const o = observation('A', 'service', { verdict: { label: 'service', promoScore: 0.3, reasons: [], segments: pitch, paragraphs: 20 } });
+    await recordObservation(o, 1_000);
+    await recordObservation(observation('A', 'promotional', { verdict: { label: 'promotional', promoScore: 0.9, reasons: [], segments: pitch, paragraphs: 20 } }), 1_000);
+    await recordObservation(observation('A', 'service'), 1_000);
+    expect(await getAccount('MzA')).toMatchObject({ articles: 3, promo: 1, adsInside: 1 });
+    expect((await getAccount('MzA'))!.recent.map((r) => r.pitch)).toEqual([true, true, false]);
+    // The model changes its mind on a revisit: no pitch any more, then promotional with one.
+    await recordObservation({ ...o, verdict: { ...o.verdict, segments: [] } }, 2_000);
+    expect(await getAccount('MzA')).toMatchObject({ articles: 3, promo: 1, adsInside: 0 });
+    await recordObservation({ ...o, verdict: { label: 'promotional', promoScore: 0.7, reasons: [], segments: pitch, paragraphs: 20 } }, 3_000);
+    expect(await getAccount('MzA')).toMatchObject({ articles: 3, promo: 2, adsInside: 0 });
+  });
+
   test('an account without __biz is filed under its name', async () => {
     const r = await recordObservation(observation('B', 'service', { accountId: null, key: 's:abc' }));
     expect(r.accountId).toBe('name:账号B');
@@ -72,6 +87,17 @@ describe('correctArticle', () => {
     await correctArticle(o.key, null);
     expect(await getAccount('MzA')).toMatchObject({ promo: 1 });
     expect((await getAccount('MzA'))?.recent[0]?.promo).toBe(true);
+  });
+
+  test('a service article with a pitch that the reader marks promotional leaves the ads-inside count, and returns with the model', async () => {
+    const o = observation('A', 'service', { verdict: { label: 'service', promoScore: 0.3, reasons: [], segments: [{ start: 2, end: 3, strength: 0.7, share: 0.2 }], paragraphs: 20 } });
+    await recordObservation(o);
+    expect(await getAccount('MzA')).toMatchObject({ promo: 0, adsInside: 1 });
+    await correctArticle(o.key, 'promotional');
+    expect(await getAccount('MzA')).toMatchObject({ promo: 1, adsInside: 0 });
+    expect((await getAccount('MzA'))!.recent[0]).toMatchObject({ promo: true, pitch: true });
+    await correctArticle(o.key, null);
+    expect(await getAccount('MzA')).toMatchObject({ promo: 0, adsInside: 1 });
   });
 
   test('an unknown key changes nothing', async () => {
