@@ -83,54 +83,61 @@ function rangeOver(first: Node, last: Node): Range {
 }
 
 /**
- * A menu of the three display choices (the current one pressed), plus "fold again" for a folded
- * segment the reader opened. Escape or a click elsewhere closes it; focus returns to its button.
+ * Gives `opener` a menu of the three display choices (the current one pressed), plus "fold again"
+ * for a folded segment the reader opened. Built on first use, placed right after `opener`. Escape or
+ * a click elsewhere closes it; Escape returns focus to its button.
  */
-function modeMenu(opener: HTMLButtonElement, current: () => PitchDisplay, choose: (mode: PitchDisplay) => void, foldAgain: (() => void) | null): HTMLElement {
-  const menu = el('div', { class: 'menu', attrs: { role: 'group', hidden: '', 'aria-label': t('pitchShowAs') } });
+function withModeMenu(
+  opener: HTMLButtonElement,
+  current: () => PitchDisplay,
+  choose: (mode: PitchDisplay) => void,
+  foldAgain: (() => void) | null,
+  place?: (menu: HTMLElement) => void,
+): void {
+  let menu: HTMLElement | null = null;
   const close = (focus: boolean): void => {
-    if (menu.hasAttribute('hidden')) return;
+    if (!menu || menu.hasAttribute('hidden')) return;
     menu.setAttribute('hidden', '');
     opener.setAttribute('aria-expanded', 'false');
     document.removeEventListener('pointerdown', outside, true);
     if (focus) opener.focus();
   };
   const outside = (e: Event): void => {
-    if (!e.composedPath().includes(menu) && !e.composedPath().includes(opener)) close(false);
+    const path = e.composedPath();
+    if (menu && !path.includes(menu) && !path.includes(opener)) close(false);
   };
-  const fill = (): void => {
-    menu.replaceChildren(el('div', { class: 'title', text: t('pitchShowAs') }));
-    for (const mode of PITCH_DISPLAYS) {
-      menu.append(
-        el('button', {
-          text: t(`pitchDisplay_${mode}`),
-          attrs: { type: 'button', 'aria-pressed': String(mode === current()), 'data-mode': mode },
-          onClick: () => {
-            close(false);
-            choose(mode);
-          },
-        }),
-      );
-    }
-    if (foldAgain) menu.append(el('button', { class: 'fold-again', text: t('pitchFoldAgain'), attrs: { type: 'button' }, onClick: () => foldAgain() }));
+  const build = (): HTMLElement => {
+    const m = el('div', { class: 'menu', attrs: { role: 'group', hidden: '', 'aria-label': t('pitchShowAs') } });
+    m.addEventListener('keydown', (e) => {
+      if (e.key === 'Escape') {
+        e.stopPropagation();
+        close(true);
+      }
+    });
+    opener.after(m);
+    return m;
   };
   opener.setAttribute('aria-expanded', 'false');
   opener.setAttribute('aria-haspopup', 'true');
   opener.addEventListener('click', () => {
-    if (!menu.hasAttribute('hidden')) return close(false);
-    fill();
+    if (menu && !menu.hasAttribute('hidden')) return close(false);
+    menu ??= build();
+    menu.replaceChildren(el('div', { class: 'title', text: t('pitchShowAs') }));
+    for (const mode of PITCH_DISPLAYS) {
+      const item = el('button', { text: t(`pitchDisplay_${mode}`), attrs: { type: 'button', 'aria-pressed': String(mode === current()), 'data-mode': mode } });
+      item.addEventListener('click', () => {
+        close(false);
+        choose(mode);
+      });
+      menu.append(item);
+    }
+    if (foldAgain) menu.append(el('button', { class: 'fold-again', text: t('pitchFoldAgain'), attrs: { type: 'button' }, onClick: foldAgain }));
     menu.removeAttribute('hidden');
+    place?.(menu);
     opener.setAttribute('aria-expanded', 'true');
     document.addEventListener('pointerdown', outside, true);
     (menu.querySelector('button[aria-pressed="true"]') as HTMLElement | null)?.focus();
   });
-  menu.addEventListener('keydown', (e) => {
-    if (e.key === 'Escape') {
-      e.stopPropagation();
-      close(true);
-    }
-  });
-  return menu;
 }
 
 /**
@@ -156,6 +163,7 @@ export function placePitch(host: Host, lines: BodyLines | null, segments: readon
   // Nothing drawn yet: the first `show` draws whatever it is given.
   let mode: PitchDisplay | null = null;
   const layer = el('div', { class: 'pitch-layer' });
+  const chipText = t('pitchMarker');
   host.root.append(layer);
 
   /**
@@ -171,14 +179,16 @@ export function placePitch(host: Host, lines: BodyLines | null, segments: readon
     const chipWidth = marked[0]!.marker!.chip.offsetWidth + 12;
     const barLeft = Math.max(2, col.left - origin.left - 12);
     const side = col.left >= chipWidth + 12 ? 'left' : document.documentElement.clientWidth - col.right >= chipWidth ? 'right' : 'over';
-    for (const s of marked) {
-      const r = s.range.getBoundingClientRect();
+    // All reads, then all writes: a read after a write would lay the page out again each time.
+    const rects = marked.map((s) => s.range.getBoundingClientRect());
+    marked.forEach((s, k) => {
+      const r = rects[k]!;
       const { box, bar, chip } = s.marker!;
       box.style.cssText = `top:${r.top - origin.top}px;left:0;height:${Math.max(r.height, 18)}px;`;
       bar.style.left = `${barLeft}px`;
       chip.className = `chip ${side}`;
       chip.style.left = `${side === 'left' ? barLeft - 6 : side === 'right' ? col.right - origin.left + 8 : col.right - origin.left}px`;
-    }
+    });
   };
 
   let scheduled = false;
@@ -209,11 +219,18 @@ export function placePitch(host: Host, lines: BodyLines | null, segments: readon
   };
   const addMarker = (s: Segment): void => {
     if (s.marker) return;
-    const chip = el('button', { class: 'chip', text: t('pitchMarker'), attrs: { type: 'button', 'aria-label': t('pitchMarkerLabel', String(s.size)) } });
-    const foldAgain = s.opened ? () => fold(s, true) : null;
-    const menu = modeMenu(chip, () => mode ?? 'off', choose, foldAgain);
+    const chip = el('button', { class: 'chip', text: chipText, attrs: { type: 'button', 'aria-label': t('pitchMarkerLabel', String(s.size)) } });
     const bar = el('span', { class: 'bar' });
-    const box = el('div', { class: 'seg' }, bar, chip, menu);
+    const box = el('div', { class: 'seg' }, bar, chip);
+    // Under the chip, kept inside the viewport.
+    const place = (menu: HTMLElement): void => {
+      const c = chip.getBoundingClientRect();
+      const b = box.getBoundingClientRect();
+      const left = Math.min(c.left, document.documentElement.clientWidth - menu.offsetWidth - 8);
+      menu.style.left = `${Math.max(4, left) - b.left}px`;
+      menu.style.top = `${c.bottom - b.top}px`;
+    };
+    withModeMenu(chip, () => mode ?? 'off', choose, s.opened ? () => fold(s, true) : null, place);
     s.marker = { box, bar, chip };
     layer.append(box);
   };
@@ -243,7 +260,8 @@ export function placePitch(host: Host, lines: BodyLines | null, segments: readon
     const fh = createInlineHost(FOLD_CSS, s.blocks[0]!);
     const open = el('button', { class: 'open', text: label, attrs: { type: 'button', 'aria-expanded': 'false' }, onClick: () => fold(s, false) });
     const more = el('button', { class: 'more', text: '▾', attrs: { type: 'button', 'aria-label': t('pitchShowAs') } });
-    fh.root.append(el('div', { class: 'fold' }, open, more, modeMenu(more, () => mode ?? 'off', choose, null)));
+    fh.root.append(el('div', { class: 'fold' }, open, more));
+    withModeMenu(more, () => mode ?? 'off', choose, null);
     s.fold = fh;
     if (focus) open.focus();
   };
