@@ -22,8 +22,9 @@ const CSS = `${BASE_CSS}${PITCH_CSS}
 .badge.service { border-color: #1e8e3e; color: #137333; }
 .reasons { background: #fff; border: 1px solid #ddd; border-radius: 8px; box-shadow: 0 2px 8px rgba(0,0,0,.12); padding: 8px 12px; font-size: 12px; color: #333; max-width: 320px; margin: 0; list-style: none; }
 .reasons li { margin: 2px 0; overflow-wrap: anywhere; }
-.banner { background: #fff7e6; color: #5c3b00; border: 1px solid #f0c36d; border-radius: 8px; box-shadow: 0 2px 8px rgba(0,0,0,.12); padding: 12px 14px; display: flex; gap: 8px 12px; align-items: center; flex-wrap: wrap; font-size: 14px; max-width: 420px; }
-.banner .msg { flex: 1 1 240px; overflow-wrap: anywhere; }
+.banner { background: #fff7e6; color: #5c3b00; border: 1px solid #f0c36d; border-radius: 8px; box-shadow: 0 2px 8px rgba(0,0,0,.12); padding: 12px 14px; display: flex; flex-direction: column; gap: 10px; font-size: 14px; line-height: 1.5; max-width: 380px; }
+.banner .msg { overflow-wrap: anywhere; }
+.banner .actions { display: flex; justify-content: flex-end; gap: 8px; }
 .banner .read { background: #fff; border-color: #d9a441; color: #5c3b00; }
 .banner .unmute { background: #e37400; color: #fff; }
 `;
@@ -85,12 +86,16 @@ function renderMuted(host: Host, pill: HTMLElement, muted: boolean, accountId: s
     'div',
     { class: 'banner', attrs: { role: 'alert' } },
     el('span', { class: 'msg', text: t('mutedBanner', name) }),
-    el('button', { class: 'read', text: t('readAnyway'), onClick: () => banner.remove() }),
-    el('button', {
-      class: 'unmute',
-      text: t('unmute'),
-      onClick: () => void send({ type: 'account/unmute', accountId }),
-    }),
+    el(
+      'div',
+      { class: 'actions' },
+      el('button', { class: 'read', text: t('readAnyway'), onClick: () => banner.remove() }),
+      el('button', {
+        class: 'unmute',
+        text: t('unmute'),
+        onClick: () => void send({ type: 'account/unmute', accountId }),
+      }),
+    ),
   );
   pill.prepend(banner);
 }

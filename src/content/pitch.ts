@@ -15,6 +15,7 @@ export const PITCH_CSS = `
 .seg { position: absolute; pointer-events: none; }
 .bar { position: absolute; top: 0; bottom: 0; width: 3px; border-radius: 2px; background: rgba(227,116,0,.5); }
 .chip, .menu { pointer-events: auto; }
+.seg.open { z-index: 2147483647; }
 .chip { position: absolute; top: -2px; white-space: nowrap; background: #fff7ed; color: #9a4a06; border: 1px solid #f4c48a; border-radius: 10px; padding: 1px 8px; font-size: 12px; line-height: 18px; }
 .chip.left { transform: translateX(-100%); }
 .chip.over { transform: translate(-100%, -100%); top: -4px; }
@@ -29,6 +30,7 @@ const FOLD_CSS = `${BASE_CSS}
 .more { background: #fff7ed; color: #9a4a06; border: 1px dashed #f4c48a; border-radius: 6px; padding: 6px 10px; }
 ${menuCss('.menu')}
 .menu { top: 100%; right: 0; }
+.menu.up { top: auto; bottom: 100%; margin: 0 0 4px; }
 `;
 
 function menuCss(sel: string): string {
@@ -98,6 +100,7 @@ function withModeMenu(
   const close = (focus: boolean): void => {
     if (!menu || menu.hasAttribute('hidden')) return;
     menu.setAttribute('hidden', '');
+    place?.(menu);
     opener.setAttribute('aria-expanded', 'false');
     document.removeEventListener('pointerdown', outside, true);
     if (focus) opener.focus();
@@ -222,13 +225,17 @@ export function placePitch(host: Host, lines: BodyLines | null, segments: readon
     const chip = el('button', { class: 'chip', text: chipText, attrs: { type: 'button', 'aria-label': t('pitchMarkerLabel', String(s.size)) } });
     const bar = el('span', { class: 'bar' });
     const box = el('div', { class: 'seg' }, bar, chip);
-    // Under the chip, kept inside the viewport.
+    // Under the chip (above it near the window's bottom), inside the window, over the badge.
     const place = (menu: HTMLElement): void => {
+      box.classList.toggle('open', !menu.hidden);
+      if (menu.hidden) return;
       const c = chip.getBoundingClientRect();
       const b = box.getBoundingClientRect();
-      const left = Math.min(c.left, document.documentElement.clientWidth - menu.offsetWidth - 8);
+      const view = document.documentElement;
+      const left = Math.min(c.left, view.clientWidth - menu.offsetWidth - 8);
       menu.style.left = `${Math.max(4, left) - b.left}px`;
-      menu.style.top = `${c.bottom - b.top}px`;
+      const below = c.bottom + menu.offsetHeight + 8 <= view.clientHeight;
+      menu.style.top = `${(below ? c.bottom : c.top - menu.offsetHeight - 8) - b.top}px`;
     };
     withModeMenu(chip, () => mode ?? 'off', choose, s.opened ? () => fold(s, true) : null, place);
     s.marker = { box, bar, chip };
@@ -261,7 +268,12 @@ export function placePitch(host: Host, lines: BodyLines | null, segments: readon
     const open = el('button', { class: 'open', text: label, attrs: { type: 'button', 'aria-expanded': 'false' }, onClick: () => fold(s, false) });
     const more = el('button', { class: 'more', text: '▾', attrs: { type: 'button', 'aria-label': t('pitchShowAs') } });
     fh.root.append(el('div', { class: 'fold' }, open, more));
-    withModeMenu(more, () => mode ?? 'off', choose, null);
+    // Above the line when the window has no room below it.
+    withModeMenu(more, () => mode ?? 'off', choose, null, (menu) => {
+      if (menu.hidden) return;
+      const room = document.documentElement.clientHeight - more.getBoundingClientRect().bottom;
+      menu.classList.toggle('up', room < menu.offsetHeight + 8);
+    });
     s.fold = fh;
     if (focus) open.focus();
   };
