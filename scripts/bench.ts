@@ -46,7 +46,7 @@ const PAGES = [
 ];
 
 /**
- * The content script runs in three idle-time tasks (extract, classify, ui), each measured as
+ * The content script runs in four idle-time tasks (extract, classify, ui, mark), each measured as
  * `declutter:<step>` on the page's timeline: their sum is what it costs the page's main thread.
  */
 async function contentScriptTime(ext: Extension, loads = 7): Promise<BenchRow[]> {
@@ -55,10 +55,10 @@ async function contentScriptTime(ext: Extension, loads = 7): Promise<BenchRow[]>
   for (const file of PAGES) {
     const totals: number[] = [];
     const longest: number[] = [];
-    const perStep: number[][] = [[], [], []];
+    const perStep: number[][] = [[], [], [], []];
     for (let i = 0; i < loads; i++) {
       await ext.visit(page, `http://mp.weixin.qq.com/s/${file}`);
-      const steps = await page.evaluate(() => ['extract', 'classify', 'ui'].map((n) => performance.getEntriesByName(`declutter:${n}`, 'measure')[0]?.duration ?? -1));
+      const steps = await page.evaluate(() => ['extract', 'classify', 'ui', 'mark'].map((n) => performance.getEntriesByName(`declutter:${n}`, 'measure')[0]?.duration ?? -1));
       if (steps.some((d) => d < 0)) continue;
       totals.push(steps.reduce((a, b) => a + b, 0));
       longest.push(Math.max(...steps));
@@ -80,7 +80,7 @@ async function contentScriptTime(ext: Extension, loads = 7): Promise<BenchRow[]>
       goal: 'no long task (< 50 ms)',
       meets: longest.length ? median(longest) < 50 : false,
     });
-    (['extract', 'classify (its first call in the page)', 'draw the badge'] as const).forEach((step, k) => {
+    (['extract', 'classify (its first call in the page)', 'draw the badge', 'mark pitch segments'] as const).forEach((step, k) => {
       rows.push({ metric: `    step: ${step}`, value: round(median(perStep[k]!), 2), unit: 'ms (median)', goal: '(part of the total)', meets: null });
     });
   }

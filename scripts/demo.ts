@@ -1,15 +1,15 @@
 // `npm run demo`: builds the extension (npm script), starts Chromium with it over the project's own
 // sample pages served on 127.0.0.1 under the real host names, reads like a reader would, prints what
 // the extension recorded, opens the popup over an article tab, mutes the most promotional account from
-// the popup, and writes screenshots.
+// the popup, shows a pitch segment marked and folded inside an article, and writes screenshots.
 //   npm run demo               headless, screenshots in demo-out/
 //   npm run demo -- --headed   in a visible window (needs a display), left open until Enter
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { SAMPLE_ACCOUNTS } from './demo/articles';
 import { articleHtml, demoPages, sogouHtml } from './demo/render';
-import { launch, type Extension } from '../tests/e2e/harness';
 import type { Page } from 'playwright-core';
+import { launch, type Extension } from '../tests/e2e/harness';
 
 const OUT = resolve(import.meta.dirname, '../demo-out');
 const headed = process.argv.includes('--headed');
@@ -59,6 +59,38 @@ function pct(x: number): string {
   return `${Math.round(x * 100)}%`.padStart(4);
 }
 
+/**
+ * A useful article that ends with a course pitch: the pitch marked in the margin, then folded to one
+ * line after choosing "折叠" in the options page (the open page follows at once).
+ */
+async function pitchScreenshots(ext: Extension, page: Page): Promise<void> {
+  const sample = pages.find((p) => p.article.title.startsWith('Git 提交信息'));
+  if (!sample) return;
+  await page.setViewportSize({ width: 1000, height: 720 });
+  await ext.visit(page, `http://mp.weixin.qq.com${sample.path}`);
+  const segments = Number(await page.getAttribute('#declutter-for-wechat', 'data-declutter-pitch-segments'));
+  if (!segments) {
+    console.log('The classifier found no pitch segment in the sample article: no pitch screenshots.');
+    return;
+  }
+  // The pitch in the lower half of the window, with the article before it above.
+  await page.evaluate(() => {
+    const first = document.querySelector('[data-declutter-pitch]');
+    if (first) window.scrollTo(0, first.getBoundingClientRect().top + window.scrollY - window.innerHeight * 0.55);
+  });
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: resolve(OUT, 'article-pitch-marked-zh.png') });
+  const options = await ext.popup('options/index.html');
+  await options.waitForSelector('[data-testid="pitch-display"]');
+  await options.check('[data-testid="pitch-display"] input[value="collapse"]');
+  await options.waitForSelector('.status.ok');
+  await options.close();
+  await page.waitForSelector('[data-declutter-pitch-mode="collapse"]', { state: 'attached' });
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: resolve(OUT, 'article-pitch-collapsed-zh.png') });
+  console.log(`Article with a course pitch at the end: ${segments} pitch segment marked, then folded from the options page.`);
+}
+
 async function main(): Promise<void> {
   mkdirSync(OUT, { recursive: true });
   console.log(`Reading ${pages.length} sample articles from ${SAMPLE_ACCOUNTS.length} accounts in Chromium…\n`);
@@ -106,6 +138,7 @@ async function main(): Promise<void> {
   await ext.visit(page, `http://mp.weixin.qq.com${promoPage.path}`);
   await page.waitForTimeout(500);
   await page.screenshot({ path: resolve(OUT, 'article-muted-zh.png') });
+  await pitchScreenshots(ext, page);
   if (headed) {
     console.log('\nThe browser stays open; press Enter to close it.');
     await new Promise((r) => process.stdin.once('data', r));
@@ -120,7 +153,7 @@ async function main(): Promise<void> {
   await popupEn.waitForSelector('[data-testid="account-row"]', { timeout: 10_000 });
   await popupEn.screenshot({ path: resolve(OUT, 'popup-en.png') });
   await en.close();
-  console.log(`\nScreenshots: ${OUT}/{popup-current-zh,popup-zh,popup-after-mute-zh,sogou-muted-zh,article-muted-zh,popup-current-en,popup-en}.png`);
+  console.log(`\nScreenshots: ${OUT}/{popup-current-zh,popup-zh,popup-after-mute-zh,sogou-muted-zh,article-muted-zh,article-pitch-marked-zh,article-pitch-collapsed-zh,popup-current-en,popup-en}.png`);
 }
 
 main().catch((err: unknown) => {

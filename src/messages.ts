@@ -32,10 +32,19 @@ export type RequestType = Request['type'];
 export type RequestOf<T extends RequestType> = Extract<Request, { type: T }>;
 
 /**
- * Content scripts run inside hostile pages: they may only report what they observed, and unmute from
- * the banner the reader clicked.
+ * Content scripts run inside hostile pages: they may only report what they observed, unmute from
+ * the banner the reader clicked, and change how pitch segments show from the marker's own toggle
+ * (`settings/update` carrying that one setting and nothing else).
  */
-export const CONTENT_SCRIPT_REQUESTS: ReadonlySet<RequestType> = new Set(['article/observed', 'account/unmute']);
+export const CONTENT_SCRIPT_REQUESTS: ReadonlySet<RequestType> = new Set(['article/observed', 'account/unmute', 'settings/update']);
+const CONTENT_SCRIPT_SETTINGS: ReadonlySet<string> = new Set(['pitchDisplay']);
+
+function allowedFromContentScript(request: Request): boolean {
+  if (!CONTENT_SCRIPT_REQUESTS.has(request.type)) return false;
+  if (request.type !== 'settings/update') return true;
+  const keys = Object.keys(request.settings);
+  return keys.length > 0 && keys.every((k) => CONTENT_SCRIPT_SETTINGS.has(k));
+}
 
 export const ErrorReply = z.object({ ok: z.literal(false), error: z.string(), detail: z.optional(z.string()) });
 export type ErrorReply = z.infer<typeof ErrorReply>;
@@ -92,7 +101,7 @@ export function parseRequest(raw: unknown, fromContentScript: boolean): ParsedRe
     const issue = parsed.error.issues[0];
     return { ok: false, reply: { ok: false, error: 'bad-request', detail: issue ? `${issue.path.join('.') || '(root)'}: ${issue.message}` : undefined } };
   }
-  if (fromContentScript && !CONTENT_SCRIPT_REQUESTS.has(parsed.data.type)) {
+  if (fromContentScript && !allowedFromContentScript(parsed.data)) {
     return { ok: false, reply: { ok: false, error: 'forbidden', detail: `${parsed.data.type} is not allowed from a page` } };
   }
   return { ok: true, request: parsed.data };

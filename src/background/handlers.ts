@@ -1,11 +1,11 @@
 // What the service worker does with each checked request. It holds no state in memory: every
 // handler reads what it needs from storage, so a stopped and restarted worker loses nothing.
-import { isMuted, muteUntil, prefItemKey, shortName, type PrefKind, type Prefs } from '../core/prefs';
+import { isMuted, muteUntil, prefItemKey, prefsFromItems, shortName, type PrefKind, type Prefs } from '../core/prefs';
 import { dismissalOf } from '../core/suggest';
 import { mergePrefs, parseExportText } from '../core/transfer';
 import type { ReplyOf, Request, RequestOf, RequestType, UndoRecord } from '../messages';
 import { UndoRecord as UndoSchema } from '../messages';
-import { clearPrefs, readMute, readPrefs, writePrefItems, type PrefAreas } from '../storage/prefs-store';
+import { clearPrefs, readMute, readPrefItems, readPrefs, writePrefItems, type PrefAreas } from '../storage/prefs-store';
 import { correctArticle, deleteAllData, getAccount, getArticle, recordObservation } from '../storage/store';
 import { exportData, importData } from '../storage/transfer';
 import { effectiveLabel } from '../core/tally';
@@ -149,9 +149,12 @@ export const handlers: Handlers = {
     const parsed = parseExportText(text);
     if (!parsed.ok) throw new HandlerError('bad-import', parsed.error);
     const counts = await importData(parsed.file);
-    const local = await readPrefs(ctx.areas);
+    const localItems = await readPrefItems(ctx.areas);
+    const local = prefsFromItems(localItems);
     const merged = mergePrefs(local, parsed.file.prefs);
     const items: Record<string, unknown> = {};
+    // Settings the reader never changed here are the file's; ones they did change stay theirs.
+    if (localItems['settings'] === undefined) items['settings'] = parsed.file.prefs.settings;
     for (const [id, v] of Object.entries(merged.mutes)) if (!local.mutes[id]) items[prefItemKey('mute', id)] = v;
     for (const [id, v] of Object.entries(merged.pins)) if (!local.pins[id]) items[prefItemKey('pin', id)] = v;
     for (const [id, v] of Object.entries(merged.dismissed)) if (!local.dismissed[id]) items[prefItemKey('dismiss', id)] = v;

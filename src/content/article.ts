@@ -1,28 +1,31 @@
 // Content script for article pages: reads the article, classifies it in the page (the body never
-// leaves it), reports the verdict to the service worker, and flags articles of muted accounts.
+// leaves it), reports the verdict to the service worker, marks the pitch segments inside it, and
+// flags articles of muted accounts.
 import browser from 'webextension-polyfill';
 import type { Article, Verdict } from '../core/article';
 import { classify } from '../core/classify';
-import { isMuted } from '../core/prefs';
+import { isMuted, type PitchDisplay } from '../core/prefs';
 import type { Observation } from '../core/records';
 import { accountIdOf } from '../core/tally';
 import { extractArticle } from '../extract';
 import { PageArticle, PageQuery } from '../messages';
 import { send } from '../shared/send';
 import { cueLabel } from '../ui/i18n';
-import { readPrefs } from '../storage/prefs-store';
+import { readPitchDisplay, readPrefs } from '../storage/prefs-store';
 import { hook, mark, measure } from '../shared/test-hooks';
 import { BASE_CSS, createHost, el, t, type Host } from './host';
+import { PITCH_CSS, placePitch } from './pitch';
 
-const CSS = `${BASE_CSS}
-.pill { position: fixed; right: 16px; bottom: 16px; z-index: 2147483646; display: flex; flex-direction: column; align-items: flex-end; gap: 6px; }
+const CSS = `${BASE_CSS}${PITCH_CSS}
+.pill { position: fixed; right: 16px; bottom: 16px; z-index: 2147483646; display: flex; flex-direction: column; align-items: flex-end; gap: 6px; max-width: calc(100vw - 32px); }
 .badge { background: #fff; color: #333; border: 1px solid #ddd; box-shadow: 0 2px 8px rgba(0,0,0,.12); border-radius: 16px; padding: 4px 12px; font-size: 13px; }
 .badge.promotional { border-color: #e37400; color: #b45309; }
 .badge.service { border-color: #1e8e3e; color: #137333; }
 .reasons { background: #fff; border: 1px solid #ddd; border-radius: 8px; box-shadow: 0 2px 8px rgba(0,0,0,.12); padding: 8px 12px; font-size: 12px; color: #333; max-width: 320px; margin: 0; list-style: none; }
 .reasons li { margin: 2px 0; overflow-wrap: anywhere; }
-.banner { position: relative; background: #fff7e6; color: #5c3b00; border-bottom: 1px solid #f0c36d; box-shadow: 0 2px 8px rgba(0,0,0,.1); padding: 12px 16px; display: flex; gap: 12px; align-items: center; flex-wrap: wrap; font-size: 14px; }
-.banner .msg { flex: 1 1 240px; overflow-wrap: anywhere; }
+.banner { background: #fff7e6; color: #5c3b00; border: 1px solid #f0c36d; border-radius: 8px; box-shadow: 0 2px 8px rgba(0,0,0,.12); padding: 12px 14px; display: flex; flex-direction: column; gap: 10px; font-size: 14px; line-height: 1.5; max-width: 380px; }
+.banner .msg { overflow-wrap: anywhere; }
+.banner .actions { display: flex; justify-content: flex-end; gap: 8px; }
 .banner .read { background: #fff; border-color: #d9a441; color: #5c3b00; }
 .banner .unmute { background: #e37400; color: #fff; }
 `;
@@ -41,7 +44,8 @@ function observationOf(a: Article, verdict: Verdict): Observation {
   };
 }
 
-function renderVerdict(host: Host, verdict: Verdict): void {
+/** The verdict badge, bottom right; its reasons are built when the reader first asks for them. */
+function renderVerdict(host: Host, verdict: Verdict): HTMLElement {
   hook(host.element, 'data-declutter-verdict', verdict.label);
   const label = verdict.label === 'promotional' ? t('verdictPromotional') : t('verdictService');
   const badge = el('button', {
@@ -49,21 +53,31 @@ function renderVerdict(host: Host, verdict: Verdict): void {
     text: `${t('extShortName')} · ${label} ${Math.round(verdict.promoScore * 100)}%`,
     attrs: { 'aria-expanded': 'false', title: t('verdictExplain') },
   });
-  const list = el('ul', { class: 'reasons', attrs: { hidden: '' } });
-  for (const r of verdict.reasons.slice(0, 6)) {
-    list.append(el('li', { text: `${r.weight >= 0 ? '+' : '−'} ${cueLabel(r.cue)}：${r.words.slice(0, 3).join('、')}` }));
-  }
-  if (!verdict.reasons.length) list.append(el('li', { text: t('noReasons') }));
+  const pill = el('div', { class: 'pill' }, badge);
+  let list: HTMLUListElement | null = null;
   badge.addEventListener('click', () => {
+    if (!list) {
+      list = el('ul', { class: 'reasons', attrs: { hidden: '' } });
+      for (const r of verdict.reasons.slice(0, 6)) {
+        list.append(el('li', { text: `${r.weight >= 0 ? '+' : '−'} ${cueLabel(r.cue)}：${r.words.slice(0, 3).join('、')}` }));
+      }
+      if (!verdict.reasons.length) list.append(el('li', { text: t('noReasons') }));
+      pill.insertBefore(list, badge);
+    }
     const open = list.hasAttribute('hidden');
     list.toggleAttribute('hidden', !open);
     badge.setAttribute('aria-expanded', String(open));
   });
-  host.root.append(el('div', { class: 'pill' }, list, badge));
+  host.root.append(pill);
+  return pill;
 }
 
-function renderMuted(host: Host, muted: boolean, accountId: string, name: string): void {
-  host.root.querySelector('.banner')?.remove();
+/**
+ * The muted notice sits above the badge, fixed to the viewport: in the page's flow it would move the
+ * article, and the page could read a mute off its own layout; at the top it would cover the title.
+ */
+function renderMuted(host: Host, pill: HTMLElement, muted: boolean, accountId: string, name: string): void {
+  pill.querySelector('.banner')?.remove();
   if (!muted) {
     hook(host.element, 'data-declutter-muted', null);
     return;
@@ -73,14 +87,18 @@ function renderMuted(host: Host, muted: boolean, accountId: string, name: string
     'div',
     { class: 'banner', attrs: { role: 'alert' } },
     el('span', { class: 'msg', text: t('mutedBanner', name) }),
-    el('button', { class: 'read', text: t('readAnyway'), onClick: () => banner.remove() }),
-    el('button', {
-      class: 'unmute',
-      text: t('unmute'),
-      onClick: () => void send({ type: 'account/unmute', accountId }),
-    }),
+    el(
+      'div',
+      { class: 'actions' },
+      el('button', { class: 'read', text: t('readAnyway'), onClick: () => banner.remove() }),
+      el('button', {
+        class: 'unmute',
+        text: t('unmute'),
+        onClick: () => void send({ type: 'account/unmute', accountId }),
+      }),
+    ),
   );
-  host.root.append(banner);
+  pill.prepend(banner);
 }
 
 async function reportWithRetry(observation: Observation): Promise<{ accountId: string; muted: boolean } | null> {
@@ -129,7 +147,10 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: { id?: string; tab?
 });
 
 async function main(): Promise<void> {
-  // Three short tasks in idle time instead of one long one: read, classify, show.
+  const areas = { sync: browser.storage.sync, local: browser.storage.local };
+  // Read while the page is still busy; needed only once there is something to mark.
+  const display = readPitchDisplay(areas).catch((): PitchDisplay => 'mark');
+  // Short tasks in idle time instead of one long one: read, classify, show, mark.
   const result = await step('extract', () => extractArticle(document, location.href));
   if (!result.ok) return settleKey(null);
   const article = result.article;
@@ -143,24 +164,33 @@ async function main(): Promise<void> {
   addEventListener('pageshow', (e) => {
     if (e.persisted) void reportWithRetry(observation);
   });
-  const host = await step('ui', () => {
-    const h = createHost(CSS, 'top');
-    renderVerdict(h, verdict);
-    return h;
+  const { host, pill } = await step('ui', () => {
+    const h = createHost(CSS);
+    return { host: h, pill: renderVerdict(h, verdict) };
+  });
+  const firstDisplay = await display;
+  const choose = (mode: PitchDisplay): void => {
+    pitch.show(mode);
+    void send({ type: 'settings/update', settings: { pitchDisplay: mode } });
+  };
+  const pitch = await step('mark', () => {
+    const view = placePitch(host, result.lines, verdict.segments, choose);
+    view.show(firstDisplay);
+    return view;
   });
 
   const accountId = accountIdOf(observation);
-  const areas = { sync: browser.storage.sync, local: browser.storage.local };
   const reply = await reported;
   // Whether the service worker confirmed the write: tests wait for it before leaving the page.
   hook(host.element, 'data-declutter-recorded', String(reply !== null));
   const id = reply?.accountId ?? accountId;
   const name = article.accountName.trim();
   const muted = reply?.muted ?? isMuted(await readPrefs(areas), id, Date.now());
-  renderMuted(host, muted, id, name);
+  renderMuted(host, pill, muted, id, name);
   browser.storage.onChanged.addListener((changes) => {
+    if ('settings' in changes) void readPitchDisplay(areas).then((mode) => pitch.show(mode));
     if (!(`mute:${id}` in changes)) return;
-    void readPrefs(areas).then((prefs) => renderMuted(host, isMuted(prefs, id, Date.now()), id, name));
+    void readPrefs(areas).then((prefs) => renderMuted(host, pill, isMuted(prefs, id, Date.now()), id, name));
   });
 }
 

@@ -1,6 +1,7 @@
 // The extension's one element in a WeChat page: a host whose shadow root keeps our UI and the page's
 // CSS and scripts apart. Page text (titles, names) only ever enters it as textContent.
 import browser from 'webextension-polyfill';
+import { TEST_HOOKS } from '../shared/test-hooks';
 
 export const HOST_ID = 'declutter-for-wechat';
 
@@ -14,24 +15,55 @@ export interface Host {
 }
 
 /**
- * `top` hosts go first in the body and stick to the top, so a banner inside them pushes the article
- * down instead of covering its title; with nothing in flow (only fixed children) they take no room.
+ * The shadow root is closed to the page's scripts; the test build opens it so the end-to-end tests
+ * can press the same buttons a reader does.
  */
-export function createHost(css: string, place: 'top' | 'end' = 'end'): Host {
-  document.getElementById(HOST_ID)?.remove();
-  const element = document.createElement('div');
-  element.id = HOST_ID;
-  // `all: initial` stops page styles from leaking into the host box itself.
-  element.style.cssText =
-    place === 'top' ? 'all: initial; display: block; position: sticky; top: 0; z-index: 2147483647;' : 'all: initial; position: static;';
-  const root = element.attachShadow({ mode: 'closed' });
+function shadowOf(element: HTMLElement, css: string): ShadowRoot {
+  const root = element.attachShadow({ mode: TEST_HOOKS ? 'open' : 'closed' });
   const style = document.createElement('style');
   style.textContent = css;
   root.append(style);
-  const parent = document.body ?? document.documentElement;
-  if (place === 'top') parent.prepend(element);
-  else parent.append(element);
+  return root;
+}
+
+/**
+ * The host has no box of its own (`display: contents`, last in the body): whatever it shows (fixed
+ * panels, markers placed over the margin), the page can read neither its size nor a shift in its
+ * own layout. `all: initial` first stops page styles from reaching the host.
+ */
+export function createHost(css: string): Host {
+  document.getElementById(HOST_ID)?.remove();
+  const element = document.createElement('div');
+  element.id = HOST_ID;
+  element.style.cssText = 'all: initial';
+  element.style.setProperty('display', 'contents', 'important');
+  const root = shadowOf(element, css);
+  (document.body ?? document.documentElement).append(element);
   return { element, root };
+}
+
+/**
+ * A nameless block in the article's own flow (a folded segment's one line): no id, class or
+ * attribute, only an inline style that keeps page styles out, and a shadow root for its content.
+ */
+export function createInlineHost(css: string, before: Node): Host {
+  const element = document.createElement('div');
+  element.style.cssText = 'all: initial';
+  element.style.setProperty('display', 'block', 'important');
+  const root = shadowOf(element, css);
+  before.parentNode?.insertBefore(element, before);
+  return { element, root };
+}
+
+/**
+ * A name for an attribute on page nodes. The page shares the DOM, so in the shipped build each page
+ * gets random names no script can look up (callers use a readable one in the test build, inline in a
+ * `TEST_HOOKS ?` so the readable name never reaches the shipped bundle).
+ */
+export function randomAttributeName(): string {
+  // getRandomValues, not randomUUID: the latter exists only in secure contexts (not on http pages).
+  const hex = Array.from(crypto.getRandomValues(new Uint8Array(4)), (b) => b.toString(16).padStart(2, '0')).join('');
+  return `data-${hex.replace(/^[0-9]/, 'x')}`;
 }
 
 /** Builds an element with text content and attributes; never parses markup. */

@@ -5,16 +5,15 @@ import { isMuted, mutedNames, type Prefs } from '../core/prefs';
 import { findListItems, listKind, type ListItem } from '../extract/listing';
 import { readPrefs } from '../storage/prefs-store';
 import { hook, TEST_HOOKS } from '../shared/test-hooks';
-import { BASE_CSS, createHost, el, t } from './host';
+import { BASE_CSS, createHost, el, randomAttributeName, t } from './host';
 
 /**
  * The attributes that hide items and show them again. The page shares this DOM: in the shipped build
  * their names are random per page, so its scripts cannot look up which accounts the reader muted by a
  * known name; the test build uses readable names the tests query.
  */
-const randomName = (): string => `data-${crypto.randomUUID().slice(0, 8).replace(/^[0-9]/, 'x')}`;
-const HIDDEN_ATTR = TEST_HOOKS ? 'data-declutter-hidden' : randomName();
-const SHOW_ATTR = TEST_HOOKS ? 'data-declutter-show-hidden' : randomName();
+const HIDDEN_ATTR = TEST_HOOKS ? 'data-declutter-hidden' : randomAttributeName();
+const SHOW_ATTR = TEST_HOOKS ? 'data-declutter-show-hidden' : randomAttributeName();
 const CSS = `${BASE_CSS}
 .bar { position: fixed; left: 16px; bottom: 16px; z-index: 2147483646; background: #fff; color: #333; border: 1px solid #ddd; border-radius: 18px; box-shadow: 0 2px 8px rgba(0,0,0,.12); padding: 6px 8px 6px 14px; display: flex; gap: 8px; align-items: center; font-size: 13px; }
 .bar button { background: #f1f3f4; color: #1a73e8; }

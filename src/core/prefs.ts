@@ -1,10 +1,20 @@
-// The reader's own choices (mutes, pins, dismissals, unfollow ticks, thresholds), kept apart from what
+// The reader's own choices (mutes, pins, dismissals, unfollow ticks, thresholds, how pitch segments
+// show in articles), kept apart from what
 // the classifier learned so they always win. Stored as one small item per account in `storage.sync`
 // (per-item quota 8 KB, 512 items), so they follow the reader to their other browsers.
 import { z } from './zod';
 
 const Name = z.string().check(z.maxLength(200));
 const Time = z.int();
+
+/**
+ * How an article page shows the pitch segments inside it (a course footer, a sponsored block):
+ * `mark` draws a quiet marker in the margin, `collapse` folds each to one line the reader can open,
+ * `off` shows nothing.
+ */
+export const PitchDisplay = z.enum(['mark', 'collapse', 'off']);
+export type PitchDisplay = z.infer<typeof PitchDisplay>;
+export const PITCH_DISPLAYS: readonly PitchDisplay[] = ['mark', 'collapse', 'off'];
 
 export const Settings = z.object({
   /** No suggestion below this many articles from an account. */
@@ -14,9 +24,15 @@ export const Settings = z.object({
   /** Suggest unfollowing on stronger evidence: more articles and a higher bound. */
   unfollowMinArticles: z.catch(z.int().check(z.gte(1), z.lte(200)), 8),
   unfollowBound: z.catch(z.number().check(z.gte(0), z.lte(1)), 0.6),
+  pitchDisplay: z.catch(PitchDisplay, 'mark'),
 });
 export type Settings = z.infer<typeof Settings>;
-export const DEFAULT_SETTINGS: Settings = { minArticles: 5, muteBound: 0.4, unfollowMinArticles: 8, unfollowBound: 0.6 };
+export const DEFAULT_SETTINGS: Settings = { minArticles: 5, muteBound: 0.4, unfollowMinArticles: 8, unfollowBound: 0.6, pitchDisplay: 'mark' };
+
+/** The display choice alone, from a raw `settings` storage item (a content script's read). */
+export function pitchDisplayOf(raw: unknown): PitchDisplay {
+  return Settings.safeParse(raw ?? {}).data?.pitchDisplay ?? DEFAULT_SETTINGS.pitchDisplay;
+}
 
 export const Mute = z.object({ name: Name, since: Time, until: z.nullable(Time) });
 export type Mute = z.infer<typeof Mute>;

@@ -3,8 +3,8 @@
 import type { Article, ArticleKind } from '../core/article';
 import { CueCollector } from './cues';
 import { literalValueAt, PageScripts, readInlineVars, type VarSpec, type VarValues } from './inline-vars';
-import { imageShareBody, textShare, type ShareData } from './share';
-import { blockText, decodeEntities, htmlFragmentToText, normalizeLabel } from './text';
+import { imageShareBody, textShare, type BodyLines, type ShareData } from './share';
+import { blockText, decodeEntities, htmlFragmentToText, normalizeLabel, type LineSources } from './text';
 import { articleUrlParts } from './url';
 
 const digits = (v: string): boolean => /^\d{1,20}$/.test(v);
@@ -151,6 +151,11 @@ export interface ArticleDraft {
   article: Article;
   /** Whether the page identified itself as an article: a key, an account or title, and some text. */
   readable: boolean;
+  /**
+   * Where each line of `article.body` sits in the page, recorded on the same walk that read it; null
+   * when the body has no DOM of its own (a share caption only in inline JS, not yet rendered).
+   */
+  lines: BodyLines | null;
 }
 
 export function readArticle(doc: Document, url: string): ArticleDraft {
@@ -190,22 +195,30 @@ export function readArticle(doc: Document, url: string): ArticleDraft {
 
   const cues = new CueCollector();
   const bodyRoot = doc.getElementById('js_content');
+  let lines: BodyLines | null = null;
   const readBody = (root: Element): string => {
     cues.bodyRead();
-    return blockText(root, { readScript: scriptWrittenText, onElement: cues.visit });
+    const sources: LineSources = { first: [], last: [] };
+    const text = blockText(root, { readScript: scriptWrittenText, onElement: cues.visit, sources });
+    lines = sources.first.length ? { root, ...sources } : null;
+    return text;
   };
   let body = '';
   if (kind === 'text') {
     const text = textShare(doc, share);
     title = text.title || title;
     body = text.body;
+    lines = text.lines;
   } else if (kind === 'image') {
-    body = imageShareBody(doc, share);
+    ({ body, lines } = imageShareBody(doc, share));
     if (!body && bodyRoot) body = readBody(bodyRoot);
   } else if (bodyRoot) {
     body = readBody(bodyRoot);
   }
-  if (!body && share.desc && kind !== 'article') body = htmlFragmentToText(share.desc);
+  if (!body && share.desc && kind !== 'article') {
+    body = htmlFragmentToText(share.desc);
+    lines = null;
+  }
   if (share.content && kind !== 'article') for (const href of hrefsInHtml(share.content)) cues.addLink(href);
 
   const ct = vars.ct;
@@ -237,5 +250,5 @@ export function readArticle(doc: Document, url: string): ArticleDraft {
     body,
     cues: cues.finish(paid),
   };
-  return { article, readable: Boolean(key && (accountName || title) && (title || body)) };
+  return { article, readable: Boolean(key && (accountName || title) && (title || body)), lines };
 }

@@ -1,12 +1,18 @@
 // Entry point of the extraction layer: Document + URL → Article, or the reason the page is not one.
 // Pure and total: it reads the DOM it is given and never throws.
-import type { ExtractResult } from '../core/article';
+import type { Article, ExtractResult } from '../core/article';
 import { readArticle } from './article';
 import { errorFromInlineScripts, errorFromMessageNodes } from './errors';
+import type { BodyLines } from './share';
+
+export type { BodyLines } from './share';
 
 export { findListItems, listKind, type ListItem, type ListKind } from './listing';
 
-export function extractArticle(doc: Document, url: string): ExtractResult {
+/** An article and where its body's lines sit in the page (see BodyLines), or why it is not one. */
+export type ArticleExtraction = { ok: true; article: Article; lines: BodyLines | null } | Extract<ExtractResult, { ok: false }>;
+
+export function extractArticle(doc: Document, url: string): ArticleExtraction {
   try {
     // Error templates have no article shell, so pages with one skip the error checks (and their
     // document-wide queries): an article titled "链接已过期怎么办" stays an article.
@@ -14,8 +20,8 @@ export function extractArticle(doc: Document, url: string): ExtractResult {
     const error = shell ? null : errorFromMessageNodes(doc);
     if (error) return { ok: false, ...error };
 
-    const { article, readable } = readArticle(doc, url);
-    if (readable) return { ok: true, article };
+    const { article, readable, lines } = readArticle(doc, url);
+    if (readable) return { ok: true, article, lines };
 
     const scripted = errorFromInlineScripts(doc);
     if (scripted) return { ok: false, ...scripted };

@@ -2,7 +2,7 @@
 // line, NFC, no invisible spacing. Works on live DOM nodes and on HTML strings found in inline JS.
 
 /** Elements that start and end a line, as a reader sees them. */
-const BLOCK_TAGS = new Set([
+export const BLOCK_TAGS: ReadonlySet<string> = new Set([
   'address', 'article', 'aside', 'blockquote', 'center', 'dd', 'details', 'dialog', 'div', 'dl', 'dt',
   'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header',
   'hgroup', 'hr', 'li', 'main', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'tfoot',
@@ -114,7 +114,23 @@ export interface BlockTextOptions {
   readScript?: ScriptTextReader;
   /** Sees every element the walk enters (cue counting rides on the same traversal). */
   onElement?: (el: Element, tag: string) => void;
+  /** Filled on the same walk with where each line of the returned text came from. */
+  sources?: LineSources;
 }
+
+/**
+ * The DOM origin of each line of a walked text, so the page can find the paragraphs behind body
+ * line `i` (pitch segments are ranges of line indices): `first[i]` and `last[i]` are the first and
+ * last node whose text the line holds (text nodes, or the script that wrote the line). Both arrays
+ * are as long as the text has lines; they are left empty if the two ever disagree.
+ */
+export interface LineSources {
+  first: Node[];
+  last: Node[];
+}
+
+/** Whether a raw line survives `normalizeText` (it drops lines of only spaces and invisibles). */
+const VISIBLE_CHAR = /[^\s\u200b\u2060]/;
 
 const HTML_SPACE_RUN = /[ \t\n\r\f]+/g;
 const BLANK = /^[ \t\n\r\f\u00a0\u3000]*$/;
@@ -131,24 +147,40 @@ const SPACES_ONLY = /^[ \t]+$/;
  * CJK words. Whitespace inside a run is kept and collapsed to one space.
  */
 export function blockText(root: Element, options: BlockTextOptions = {}): string {
-  const { readScript, onElement } = options;
+  const { readScript, onElement, sources } = options;
   const lines: string[] = [];
+  // The first and last node behind each raw line, and behind the current line and run.
+  const firsts: Array<Node | null> = [];
+  const lasts: Array<Node | null> = [];
+  let lineFirst: Node | null = null;
+  let lineLast: Node | null = null;
+  let runFirst: Node | null = null;
+  let runLast: Node | null = null;
   let current = '';
   let run = '';
   let preDepth = 0;
   const flushRun = (): void => {
     if (run) {
-      if (!BLANK.test(run) || SPACES_ONLY.test(run)) current += run;
+      if (!BLANK.test(run) || SPACES_ONLY.test(run)) {
+        current += run;
+        if (lineFirst === null) lineFirst = runFirst;
+        lineLast = runLast;
+      }
       run = '';
     }
+    runFirst = null;
   };
   // Source newlines are spaces outside <pre>; collapsing once per line beats once per text node.
   const breakLine = (): void => {
     flushRun();
     if (current) {
       lines.push(preDepth > 0 ? current : current.replace(HTML_SPACE_RUN, ' '));
+      firsts.push(lineFirst);
+      lasts.push(lineLast);
       current = '';
     }
+    lineFirst = null;
+    lineLast = null;
   };
   const isBlock = (tag: string): boolean => BLOCK_TAGS.has(tag) || (preDepth > 0 && tag === 'code');
   // Tags of the elements the walk is inside, so leaving one needs no second DOM read.
@@ -166,13 +198,21 @@ export function blockText(root: Element, options: BlockTextOptions = {}): string
     const type = node.nodeType;
     if (type === TEXT_NODE || type === CDATA_NODE) {
       const data = (node as CharacterData).data;
-      if (preDepth === 0) run += data;
-      else if (data.indexOf('\n') < 0) current += data;
-      else {
+      if (preDepth === 0) {
+        run += data;
+        if (runFirst === null) runFirst = node;
+        runLast = node;
+      } else if (data.indexOf('\n') < 0) {
+        current += data;
+        if (lineFirst === null) lineFirst = node;
+        lineLast = node;
+      } else {
         const parts = data.split('\n');
         for (let i = 0; i < parts.length; i++) {
           if (i > 0) breakLine();
           current += parts[i] ?? '';
+          if (lineFirst === null) lineFirst = node;
+          lineLast = node;
         }
       }
     } else if (type === ELEMENT_NODE) {
@@ -187,6 +227,8 @@ export function blockText(root: Element, options: BlockTextOptions = {}): string
           if (written) {
             breakLine();
             lines.push(written);
+            firsts.push(el);
+            lasts.push(el);
           }
         }
       } else if (tag === 'qqmusic' || isWidget(tag)) {
@@ -216,7 +258,36 @@ export function blockText(root: Element, options: BlockTextOptions = {}): string
     node = next;
   }
   breakLine();
-  return normalizeText(lines.join('\n'));
+  const text = normalizeText(lines.join('\n'));
+  if (sources) keptSources(lines, firsts, lasts, text, sources);
+  return text;
+}
+
+/**
+ * Keeps the origins of the raw lines that survive normalisation (it drops blank ones), so they line
+ * up with the text's lines; on any disagreement it records nothing rather than something wrong.
+ */
+function keptSources(lines: string[], firsts: Array<Node | null>, lasts: Array<Node | null>, text: string, out: LineSources): void {
+  const first: Node[] = [];
+  const last: Node[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    const a = firsts[i];
+    const b = lasts[i];
+    // Only a line a script wrote can hold several.
+    const parts = line.indexOf('\n') < 0 ? [line] : line.split('\n');
+    for (const part of parts) {
+      if (!VISIBLE_CHAR.test(part)) continue;
+      if (!a || !b) return;
+      first.push(a);
+      last.push(b);
+    }
+  }
+  let count = text ? 1 : 0;
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) count++;
+  if (first.length !== count) return;
+  out.first = first;
+  out.last = last;
 }
 
 /** Whether `parent` has text outside its scripts, i.e. a script's output is already in the DOM. */

@@ -1,5 +1,6 @@
-// The options page: suggestion thresholds, pinned and muted accounts, export / import / delete of
-// all data, and what stays on the device. Reads through Actions; every change goes to the worker.
+// The options page: suggestion thresholds, how pitch segments show in articles, pinned and muted
+// accounts, export / import / delete of all data, and what stays on the device. Reads through
+// Actions; every change goes to the worker.
 import type { Actions } from '../ui/actions';
 import { t } from '../ui/i18n';
 import { useRunner } from '../ui/runner';
@@ -7,6 +8,7 @@ import { UndoBar } from '../ui/undo-bar';
 import { useData } from '../ui/use-data';
 import { DataSection } from './DataSection';
 import { MutedSection, PinnedSection } from './AccountLists';
+import { PitchDisplaySection } from './PitchDisplaySection';
 import { Thresholds } from './Thresholds';
 
 export function Options({ actions }: { actions: Actions }) {
@@ -25,6 +27,7 @@ export function Options({ actions }: { actions: Actions }) {
       ) : (
         <main>
           <Thresholds data={data} runner={runner} />
+          <PitchDisplaySection data={data} runner={runner} />
           <PinnedSection data={data} runner={runner} />
           <MutedSection data={data} runner={runner} />
           <DataSection data={data} runner={runner} actions={actions} />

@@ -8,7 +8,8 @@ import type { UiData } from '../ui/actions';
 import { t } from '../ui/i18n';
 import type { Runner } from '../ui/runner';
 
-type Field = keyof Settings;
+type Field = 'minArticles' | 'muteBound' | 'unfollowMinArticles' | 'unfollowBound';
+type Thresholds = Pick<Settings, Field>;
 interface FieldDef {
   key: Field;
   /** Bounds are edited as percentages, counts as whole numbers. */
@@ -26,7 +27,7 @@ const FIELDS: readonly FieldDef[] = [
 
 type Draft = Record<Field, string>;
 
-const toDraft = (s: Settings): Draft => ({
+const toDraft = (s: Thresholds): Draft => ({
   minArticles: String(s.minArticles),
   muteBound: String(Math.round(s.muteBound * 100)),
   unfollowMinArticles: String(s.unfollowMinArticles),
@@ -34,19 +35,20 @@ const toDraft = (s: Settings): Draft => ({
 });
 
 /** The draft as settings, or the first field that is not a whole number in its range. */
-export function parseDraft(d: Draft): { ok: true; settings: Settings } | { ok: false; field: Field } {
-  const out: Partial<Settings> = {};
+export function parseDraft(d: Draft): { ok: true; settings: Thresholds } | { ok: false; field: Field } {
+  const out: Partial<Thresholds> = {};
   for (const f of FIELDS) {
     const raw = d[f.key].trim();
     const n = Number(raw);
     if (!raw || !Number.isInteger(n) || n < f.min || n > f.max) return { ok: false, field: f.key };
     out[f.key] = f.percent ? n / 100 : n;
   }
-  return { ok: true, settings: out as Settings };
+  return { ok: true, settings: out as Thresholds };
 }
 
 export function Thresholds({ data, runner }: { data: UiData; runner: Runner }) {
-  const saved = data.prefs.settings;
+  const { minArticles, muteBound, unfollowMinArticles, unfollowBound } = data.prefs.settings;
+  const saved: Thresholds = { minArticles, muteBound, unfollowMinArticles, unfollowBound };
   const [draft, setDraft] = useState<Draft>(() => toDraft(saved));
   // Settings changed elsewhere (another browser through sync) replace an untouched draft.
   const savedKey = JSON.stringify(saved);
@@ -60,7 +62,7 @@ export function Thresholds({ data, runner }: { data: UiData; runner: Runner }) {
   const parsed = parseDraft(draft);
   const preview = useMemo(() => {
     if (!parsed.ok) return null;
-    const s = suggestMutes(data.accounts, { ...data.prefs, settings: parsed.settings }, data.now);
+    const s = suggestMutes(data.accounts, { ...data.prefs, settings: { ...data.prefs.settings, ...parsed.settings } }, data.now);
     return { mute: s.filter((x) => x.action === 'mute').length, unfollow: s.filter((x) => x.action === 'unfollow').length };
   }, [data, JSON.stringify(draft)]);
   const dirty = parsed.ok && JSON.stringify(parsed.settings) !== JSON.stringify(saved);

@@ -1,6 +1,6 @@
 // The reader's choices in extension storage: `storage.sync` first so they follow the reader; an item
 // the sync quota refuses goes to `storage.local` instead, and reads merge both (sync wins).
-import { Mute, prefItemKey, prefsFromItems, type PrefKind, type Prefs } from '../core/prefs';
+import { Mute, pitchDisplayOf, prefItemKey, prefsFromItems, type PitchDisplay, type PrefKind, type Prefs } from '../core/prefs';
 
 /** The part of a `browser.storage` area this module uses (a fake in unit tests). */
 export interface Area {
@@ -30,6 +30,12 @@ export async function readMute(areas: PrefAreas, accountId: string): Promise<Mut
   const [sync, local] = await Promise.all([areas.sync.get(key).catch(() => ({}) as Record<string, unknown>), areas.local.get(key)]);
   const parsed = Mute.safeParse((sync as Record<string, unknown>)[key] ?? local[key]);
   return parsed.success ? parsed.data : null;
+}
+
+/** Just how pitch segments show, for article pages (they need no other setting). */
+export async function readPitchDisplay(areas: PrefAreas): Promise<PitchDisplay> {
+  const [sync, local] = await Promise.all([areas.sync.get('settings').catch(() => ({}) as Record<string, unknown>), areas.local.get('settings')]);
+  return pitchDisplayOf((sync as Record<string, unknown>)['settings'] ?? local['settings']);
 }
 
 export async function readPrefs(areas: PrefAreas): Promise<Prefs> {

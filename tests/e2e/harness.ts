@@ -69,7 +69,9 @@ export interface Extension {
   close(): Promise<void>;
 }
 
-export async function launch(opts: { route: Route; locale?: string; headless?: boolean }): Promise<Extension> {
+/** `dist`: which build to load (default the test build; RELEASE_DIST for checks on what ships). */
+export async function launch(opts: { route: Route; locale?: string; headless?: boolean; dist?: string }): Promise<Extension> {
+  const dist = opts.dist ?? DIST;
   const site = await serve(opts.route);
   const profile = mkdtempSync(join(tmpdir(), 'declutter-e2e-'));
   const locale = opts.locale ?? 'zh-CN';
@@ -81,8 +83,8 @@ export async function launch(opts: { route: Route; locale?: string; headless?: b
     // from the environment; --lang alone is not enough in headless mode.
     env: { ...process.env, LANG: `${locale.replace('-', '_')}.UTF-8`, LANGUAGE: locale.replace('-', '_') },
     args: [
-      `--disable-extensions-except=${DIST}`,
-      `--load-extension=${DIST}`,
+      `--disable-extensions-except=${dist}`,
+      `--load-extension=${dist}`,
       `--lang=${locale}`,
       '--no-sandbox',
       '--disable-gpu',

@@ -79,6 +79,8 @@ const PAGE_HOOKS = [
   'data-declutter-recorded',
   'data-declutter-pitch',
   'data-declutter-pitch-segments',
+  'data-declutter-pitch-mode',
+  'data-declutter-pitch-hidden',
   'data-declutter-hidden',
   'data-declutter-show-hidden',
   'data-declutter-list',
@@ -102,7 +104,9 @@ describe('the page learns nothing about the reader', () => {
 
   test('the test build carries the hooks the e2e tests read (a positive control for the check above)', () => {
     const code = scripts(DIST);
-    for (const name of ['data-declutter-verdict', 'data-declutter-muted', 'data-declutter-recorded', 'data-declutter-hidden']) expect(code, name).toContain(name);
+    for (const name of ['data-declutter-verdict', 'data-declutter-muted', 'data-declutter-recorded', 'data-declutter-hidden', 'data-declutter-pitch', 'data-declutter-pitch-segments', 'data-declutter-pitch-mode', 'data-declutter-pitch-hidden']) {
+      expect(code, name).toContain(name);
+    }
     expect(code).toMatch(/performance\.(mark|measure)\(/);
   });
 });

@@ -37,6 +37,26 @@ async function pickFile(input: Element | null, text: string, name = 'export.json
   await settle(8);
 }
 
+describe('pitch segments in articles', () => {
+  test('shows the current choice and saves another at once; the thresholds are not sent with it', async () => {
+    const root = await mount(<Options actions={actions} />);
+    const group = root.querySelector<HTMLFieldSetElement>('[data-testid="pitch-display"]')!;
+    expect(group.dataset['value']).toBe('mark');
+    const radio = (mode: string) => group.querySelector<HTMLInputElement>(`input[value="${mode}"]`)!;
+    expect(radio('mark').checked).toBe(true);
+    expect([...group.querySelectorAll('.choice-name')].map((e) => e.textContent)).toEqual(['标记', '折叠', '不显示']);
+    await click(radio('collapse'));
+    expect(actions.sent.at(-1)).toEqual({ type: 'settings/update', settings: { pitchDisplay: 'collapse' } });
+    expect(actions.prefs.settings.pitchDisplay).toBe('collapse');
+    expect(root.querySelector<HTMLInputElement>('[data-testid="pitch-display"] input[value="collapse"]')!.checked).toBe(true);
+    expect(root.querySelector('.status.ok')!.textContent).toContain('已保存');
+    // Saving thresholds later leaves the choice alone.
+    await type(root.querySelector('#set-minArticles'), '6');
+    await click(root.querySelector<HTMLButtonElement>('[data-testid="thresholds"] button[type="submit"]')!);
+    expect(actions.prefs.settings).toMatchObject({ minArticles: 6, pitchDisplay: 'collapse' });
+  });
+});
+
 describe('thresholds', () => {
   test('shows the current settings, previews their effect and saves them (bounds as fractions)', async () => {
     const root = await mount(<Options actions={actions} />);
@@ -70,7 +90,7 @@ describe('thresholds', () => {
   });
 
   test('restore defaults fills the default values back in', async () => {
-    actions.prefs.settings = { minArticles: 9, muteBound: 0.5, unfollowMinArticles: 12, unfollowBound: 0.7 };
+    actions.prefs.settings = { ...actions.prefs.settings, minArticles: 9, muteBound: 0.5, unfollowMinArticles: 12, unfollowBound: 0.7 };
     const root = await mount(<Options actions={actions} />);
     expect(root.querySelector<HTMLInputElement>('#set-minArticles')!.value).toBe('9');
     await click(byText(root, 'button', '恢复默认值'));

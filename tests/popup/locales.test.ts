@@ -51,6 +51,7 @@ describe('_locales', () => {
       ...['ratio', 'articles', 'name', 'recent'].map((s) => `sort_${s}`),
       ...['mute', 'unmute', 'pin', 'unpin', 'dismiss', 'unfollowed', 'refollowed', 'correct'].map((a) => `undo_${a}`),
       ...['minArticles', 'muteBound', 'unfollowMinArticles', 'unfollowBound'].flatMap((s) => [`setting_${s}`, `settingHelp_${s}`]),
+      ...['mark', 'collapse', 'off'].flatMap((m) => [`pitchDisplay_${m}`, `pitchDisplayHelp_${m}`]),
       'unfollowStep1', 'unfollowStep2', 'unfollowStep3', 'unfollowStep4', 'reasonRecent', 'reasonRecentOne', 'articlesCountOne',
       'suggestMute', 'suggestUnfollow', 'suggestAdsInside', 'reasonInsideOne', 'currentFiguresOne', 'pitchMoreOne', 'markThisService', 'markThisPromotional',
       'verdictPromotional', 'verdictService', 'verdictExplain', 'noReasons', 'mutedBanner', 'readAnyway', 'unmute', 'showHidden', 'hideAgain', 'hiddenCount',
@@ -69,5 +70,7 @@ describe('_locales', () => {
   test('the muted banner names the account through a placeholder', () => {
     expect(zh['mutedBanner']).toEqual({ message: '你已屏蔽「$NAME$」。这篇文章来自一个推广较多的公众号。', placeholders: { name: { content: '$1' } } });
     expect(en['hiddenCount']!.placeholders).toEqual({ count: { content: '$1' } });
+    expect(zh['pitchCollapsed']!.message).toBe('推广内容 · $COUNT$ 段 · 展开');
+    expect(en['pitchCollapsed']!.message).toBe('Promotional section · $COUNT$ paragraphs · show');
   });
 });

@@ -3,7 +3,7 @@ import { freshDb, observation } from './fresh-db';
 import { MemoryArea } from './memory-area';
 import { handle, type Context } from '../../src/background/handlers';
 import { parseRequest, type Request } from '../../src/messages';
-import { readPrefs } from '../../src/storage/prefs-store';
+import { readPitchDisplay, readPrefs } from '../../src/storage/prefs-store';
 import { getAccount, listAccounts, recordObservation } from '../../src/storage/store';
 import { db } from '../../src/storage/db';
 
@@ -184,5 +184,52 @@ describe('export and import', () => {
     const before = await snapshot();
     await expect(call({ type: 'data/import', text: corrupt(good) })).rejects.toMatchObject({ code: 'bad-import', message: expect.stringContaining(error) });
     expect(await snapshot()).toEqual(before);
+  });
+});
+
+describe('how pitch segments show (a setting)', () => {
+  test('settings/update changes it alone; the thresholds stay', async () => {
+    await call({ type: 'settings/update', settings: { muteBound: 0.3 } });
+    expect(await readPitchDisplay(ctx.areas)).toBe('mark');
+    await call({ type: 'settings/update', settings: { pitchDisplay: 'collapse' } });
+    expect(await readPitchDisplay(ctx.areas)).toBe('collapse');
+    expect((await readPrefs(ctx.areas)).settings).toMatchObject({ muteBound: 0.3, pitchDisplay: 'collapse' });
+  });
+
+  test('a stored value that is not a choice reads as the default, mark', async () => {
+    await ctx.areas.sync.set({ settings: { minArticles: 5, pitchDisplay: 'hide-everything' } });
+    expect(await readPitchDisplay(ctx.areas)).toBe('mark');
+  });
+
+  test('a page may change it from the marker, and nothing else', () => {
+    expect(parseRequest({ type: 'settings/update', settings: { pitchDisplay: 'off' } }, true)).toMatchObject({ ok: true });
+    for (const settings of [{ pitchDisplay: 'off', muteBound: 0 }, { minArticles: 100 }, {}]) {
+      expect(parseRequest({ type: 'settings/update', settings }, true), JSON.stringify(settings)).toMatchObject({ ok: false, reply: { error: 'forbidden' } });
+    }
+  });
+
+  test('it travels in the export: an import restores it where the reader had not chosen, never over their choice', async () => {
+    await call({ type: 'settings/update', settings: { pitchDisplay: 'off' } });
+    const exported = await call({ type: 'data/export' });
+    if (!('file' in exported)) throw new Error('no file');
+    expect(exported.file.prefs.settings.pitchDisplay).toBe('off');
+    await call({ type: 'data/delete-all', confirm: true });
+    expect(await readPitchDisplay(ctx.areas)).toBe('mark');
+    await call({ type: 'data/import', text: JSON.stringify(exported.file) });
+    expect(await readPitchDisplay(ctx.areas)).toBe('off');
+
+    await call({ type: 'settings/update', settings: { pitchDisplay: 'collapse' } });
+    await call({ type: 'data/import', text: JSON.stringify(exported.file) });
+    expect(await readPitchDisplay(ctx.areas)).toBe('collapse');
+  });
+
+  test('an export file from before the setting imports, and reads as mark', async () => {
+    const exported = await call({ type: 'data/export' });
+    if (!('file' in exported)) throw new Error('no file');
+    const { pitchDisplay: _dropped, ...older } = exported.file.prefs.settings;
+    const file = { ...exported.file, prefs: { ...exported.file.prefs, settings: older } };
+    await call({ type: 'data/delete-all', confirm: true });
+    await call({ type: 'data/import', text: JSON.stringify(file) });
+    expect(await readPitchDisplay(ctx.areas)).toBe('mark');
   });
 });
