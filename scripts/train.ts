@@ -36,7 +36,9 @@ import {
   type GramConfig,
   type GramModel,
   type HeadModel,
+  wordingBaseline,
 } from './lib/pipeline';
+import type { WordingBaseline } from '../src/core/classify/features';
 import { groupFolds } from './lib/random';
 
 const MODEL_PATH = resolve(REPO_ROOT, 'src/core/classify/model.json');
@@ -46,10 +48,10 @@ export const FOLDS = 5;
 const PARAGRAPH_GRAMS: GramConfig[] = [1e-5].map((lambda) => ({ lambda, keep: 3000, minDf: 5 }));
 const TITLE_GRAMS: GramConfig = { lambda: 1e-4, keep: 1500, minDf: 3 };
 const MESSAGE_GRAMS: GramConfig[] = [1e-6, 3e-6].map((lambda) => ({ lambda, keep: 4000, minDf: 3 }));
-const ARTICLE_LAMBDA = [1e-4];
+const ARTICLE_LAMBDA = [1e-4, 1e-3];
 const PARAGRAPH_LAMBDA = 1e-5;
 const SWITCH_COST = [1, 2];
-const VERDICT_LAMBDA = [3e-5, 1e-4, 3e-4];
+const VERDICT_LAMBDA = [3e-4, 1e-3, 3e-3];
 const MESSAGE_LAMBDA = 1e-4;
 
 function log(line: string): void {
@@ -103,7 +105,7 @@ function cached<T>(parts: unknown[], compute: () => T, encode: (v: T) => unknown
 }
 
 /** Bump when paragraphUnits / titleUnits / fitGrams change: the cache key does not read pipeline.ts. */
-const WORDING_UNITS = 'units-v1';
+const WORDING_UNITS = `units-v2-group${process.env['GROUP_WEIGHTING'] ?? 1}-written${process.env['WRITTEN_WEIGHT'] ?? 0.5}-unannotated${process.env['WORDING_UNANNOTATED'] ?? 0}`;
 
 type Scored = ReturnType<typeof wordingOf>;
 const encodeScores = (ws: Scored[]): unknown => ws.map((w) => ({ p: Array.from(w.paragraph), s: Array.from(w.selling), i: Array.from(w.informative), t: w.title }));
@@ -130,6 +132,7 @@ interface ArticleCv {
   xa: Float64Array[];
   xp: Float64Array[];
   evidence: Float64Array;
+  baseline: WordingBaseline;
 }
 
 function paragraphScores(docs: readonly Doc[], pitch: (i: number) => Uint8Array): { paragraphs: Scores; hasPitch: Scores } {
@@ -160,6 +163,24 @@ function verdictScores(docs: readonly Doc[], z: Float64Array, keep: (d: Doc) => 
   );
 }
 
+/** The logit threshold with the best accuracy on (logit, truth) pairs; ties go to the one nearest 0. */
+function accuracyThreshold(z: Float64Array, y: readonly number[]): { threshold: number; acc: number } {
+  const order = Array.from(z.keys()).sort((a, b) => z[a]! - z[b]!);
+  // With the threshold below every logit, every message reads promotional.
+  let correct = y.filter((v) => v === 1).length;
+  let best = { threshold: z[order[0]!]! - 1e-6, acc: correct / y.length };
+  for (let k = 0; k < order.length; k++) {
+    // Moving the threshold above order[k] turns it service.
+    correct += y[order[k]!] === 0 ? 1 : -1;
+    const next = k + 1 < order.length ? z[order[k + 1]!]! : z[order[k]!]! + 2e-6;
+    if (next === z[order[k]!]) continue;
+    const t = (z[order[k]!]! + next) / 2;
+    const acc = correct / y.length;
+    if (acc > best.acc + 1e-12 || (Math.abs(acc - best.acc) <= 1e-12 && Math.abs(t) < Math.abs(best.threshold))) best = { threshold: t, acc };
+  }
+  return best;
+}
+
 function main(): void {
   const t0 = performance.now();
   const segments = loadSegments();
@@ -186,7 +207,7 @@ function main(): void {
       `written ${written.rows.length}, sms ${smsDocs.length} (${FOLDS}-fold CV grouped by account, seed ${SEED})`,
   );
   const y = docs.map((d) => d.y);
-  const ones = docs.map(() => 1);
+  const ones = docs.map((d) => d.w);
 
   // 1. Titled articles: wording models, then the article, paragraph and verdict heads, all out of fold.
   let best: ArticleCv | null = null;
@@ -208,7 +229,8 @@ function main(): void {
       encodeScores,
       decodeScores,
     );
-    const xa = docs.map((d, i) => articleX(d, wording[i]!));
+    const baseline = wordingBaseline(docs, wording);
+    const xa = docs.map((d, i) => articleX(d, wording[i]!, baseline));
     for (const lamA of ARTICLE_LAMBDA) {
       const evidence = new Float64Array(docs.length);
       for (let f = 0; f < FOLDS; f++) {
@@ -216,7 +238,7 @@ function main(): void {
         const head = fitHead(
           train.map((i) => xa[i]!),
           train.map((i) => y[i]!),
-          train.map(() => 1),
+          train.map((i) => docs[i]!.w),
           ARTICLE_FEATURES,
           lamA,
           cuePrior(ARTICLE_FEATURES),
@@ -250,7 +272,7 @@ function main(): void {
             const head = fitHead(
               train.map((i) => xf[i]!),
               train.map((i) => y[i]!),
-              train.map(() => 1),
+              train.map((i) => docs[i]!.w),
               VERDICT_FEATURES,
               lamF,
               cuePrior(VERDICT_FEATURES),
@@ -266,7 +288,7 @@ function main(): void {
               `paragraphs ${fmt(ps.paragraphs)} | has pitch ${fmt(ps.hasPitch)} | objective ${objective.toFixed(3)}`,
           );
           if (!best || objective > best.objective + 1e-9) {
-            best = { objective, high, all, ...ps, cfg: { grams, article: lamA, switchCost, verdict: lamF }, xa, xp, evidence };
+            best = { objective, high, all, ...ps, cfg: { grams, article: lamA, switchCost, verdict: lamF }, xa, xp, evidence, baseline };
           }
         }
       }
@@ -276,7 +298,7 @@ function main(): void {
   log(`chosen: ${JSON.stringify(best.cfg)}`);
 
   // 2. Untitled messages: the message wording model and head, out of fold on SMS.
-  let bestMessage: { acc: number; grams: GramConfig; x: Float64Array[] } | null = null;
+  let bestMessage: { acc: number; grams: GramConfig; x: Float64Array[]; threshold: number } | null = null;
   for (const grams of MESSAGE_GRAMS) {
     const x = new Array<Float64Array>(smsDocs.length);
     for (let f = 0; f < FOLDS; f++) {
@@ -287,7 +309,7 @@ function main(): void {
       );
       for (const i of held) x[i] = messageX(smsDocs[i]!, m);
     }
-    let ok = 0;
+    const z = new Float64Array(smsDocs.length);
     for (let f = 0; f < FOLDS; f++) {
       const { train, held } = split(smsFolds, f);
       const head = fitHead(
@@ -299,11 +321,13 @@ function main(): void {
         cuePrior(MESSAGE_FEATURES),
         cuePenalty(MESSAGE_FEATURES),
       );
-      for (const i of held) if (linear(head, x[i]!) >= 0 === (smsDocs[i]!.y === 1)) ok++;
+      for (const i of held) z[i] = linear(head, x[i]!);
     }
-    const acc = ok / smsDocs.length;
-    log(`message grams ${grams.lambda}: SMS CV accuracy ${acc.toFixed(3)}`);
-    if (!bestMessage || acc > bestMessage.acc + 1e-9) bestMessage = { acc, grams, x };
+    // Messages are scored on accuracy: the out-of-fold logit threshold that gets most right is folded
+    // into the head's bias (articles keep 0.5, where promoScore reads as a probability).
+    const { threshold, acc } = accuracyThreshold(z, smsDocs.map((d) => d.y));
+    log(`message grams ${grams.lambda}: SMS CV accuracy ${acc.toFixed(3)} at logit threshold ${threshold.toFixed(3)}`);
+    if (!bestMessage || acc > bestMessage.acc + 1e-9) bestMessage = { acc, grams, x, threshold };
   }
   if (!bestMessage) throw new Error('empty message grid');
 
@@ -333,6 +357,7 @@ function main(): void {
     cuePenalty(MESSAGE_FEATURES),
   );
 
+  message.bias -= bestMessage.threshold;
   const head = (h: HeadModel) => ({ weights: Array.from(h.weights, (w) => round(w, 4)), bias: round(h.bias, 4) });
   const file: ModelFile = {
     version: MODEL_VERSION,
@@ -352,6 +377,7 @@ function main(): void {
       title: { grams: packGrams(wording.title.grams, wording.title.q, wording.title.scale), bias: wording.title.bias },
       message: { grams: packGrams(messageGrams.grams, messageGrams.q, messageGrams.scale), bias: messageGrams.bias },
     },
+    wordingBaseline: { selling: round(best.baseline.selling, 6), informative: round(best.baseline.informative, 6) },
     meta: {
       trainedOn: {
         'wechat-articles train': wechatRows.length,
@@ -374,7 +400,7 @@ function main(): void {
   let agree = 0;
   docs.forEach((d) => {
     const w = wordingOf(d, wording.paragraph, wording.title);
-    const xa = articleX(d, w);
+    const xa = articleX(d, w, best.baseline);
     const seg = segment(d, paragraphX(d, w, linear(article, xa, ARTICLE_FEATURES.length)), paragraph, cfg.switchCost);
     const fitted = linear(verdict, verdictX(d, xa, seg)) >= 0;
     if ((classify({ title: d.row.title, body: d.row.text }, shipped).label === 'promotional') === fitted) agree++;

@@ -104,7 +104,7 @@ export const WRITTEN_PATH = resolve(REPO_ROOT, 'scripts/train-data/written-artic
 /**
  * Examples the project wrote itself (scripts/train-data/README.md): consumer, local and English
  * promotions that public archives lack, and service articles in the same registers. Training only,
- * never evaluation; they are one group, so cross-validation never scores them.
+ * never evaluation (cross-validation learns from them and never scores them).
  */
 export function loadWritten(): { rows: Row[]; segments: Map<string, SegmentRow> } {
   const rows: Row[] = [];
@@ -119,7 +119,7 @@ export function loadWritten(): { rows: Row[]; segments: Map<string, SegmentRow> 
     if (r.provenance !== 'written') throw new Error(`${str(r.id)}: a written example must say "provenance": "written"`);
     const id = str(r.id);
     const text = str(r.text);
-    rows.push({ id, title: str(r.title), text, label: label(r.label), split: 'train', source: 'written', group: 'written', confidence: 'high', account: str(r.account), domain: str(r.domain), lang: str(r.lang) || 'zh' });
+    rows.push({ id, title: str(r.title), text, label: label(r.label), split: 'train', source: 'written', group: `written:${id}`, confidence: 'high', account: str(r.account), domain: str(r.domain), lang: str(r.lang) || 'zh' });
     segments.set(id, { id, split: 'train', label: label(r.label), paragraphs: text.split('\n').length, pitch: ranges(r.pitch, id), titleOffer: r.title_offer === true });
   }
   return { rows, segments };

@@ -190,46 +190,73 @@ export { sigmoid };
 
 /**
  * A logistic regression whose weights keep the signs given (`sign[j]` +1: w ≥ 0, -1: w ≤ 0, 0: free),
- * by an active set: a weight that lands on the wrong side is pinned to zero and the fit repeated,
- * and a pinned weight whose gradient points back to its own side is freed again.
+ * by an active set: a weight that lands on the wrong side is pinned to zero (dropped from the problem)
+ * and the fit repeated, and a pinned weight whose gradient points back to its own side is freed again.
  */
 export function fitSignedLogReg(data: LogRegData, opts: LogRegOptions & { sign: Int8Array }): LogRegModel {
   const dim = data.dim;
   const pinned = new Uint8Array(dim);
-  const basePenalty = opts.penalty ?? new Float64Array(dim).fill(1);
-  let model: LogRegModel | null = null;
+  // How often each weight was freed: one that keeps going back to the wrong side stays pinned.
+  const freed = new Uint8Array(dim);
+  let w: Float64Array = new Float64Array(dim);
+  let bias = 0;
   for (let round = 0; round < 4 * dim + 4; round++) {
-    const penalty = Float64Array.from(basePenalty, (p, j) => (pinned[j] ? 1e9 : p));
-    const prior = Float64Array.from(opts.prior ?? new Float64Array(dim), (p, j) => (pinned[j] ? 0 : p));
-    model = fitLogReg(data, { ...opts, penalty, prior });
+    ({ w, bias } = fitFree(data, opts, pinned));
     let changed = false;
     for (let j = 0; j < dim; j++) {
-      if (!pinned[j] && opts.sign[j]! !== 0 && model.w[j]! * opts.sign[j]! < 0) {
+      if (!pinned[j] && opts.sign[j]! !== 0 && w[j]! * opts.sign[j]! < 0) {
         pinned[j] = 1;
         changed = true;
       }
     }
-    if (!changed) {
-      if (!pinned.includes(1)) break;
-      // Free a pinned weight whose loss gradient at zero points to its own side.
-      const grad = lossGradient(data, model, opts);
-      let worst = -1;
-      let worstPull = 1e-7;
-      for (let j = 0; j < dim; j++) {
-        if (!pinned[j]) continue;
-        const pull = -grad[j]! * opts.sign[j]!;
-        if (pull > worstPull) {
-          worstPull = pull;
-          worst = j;
-        }
+    if (changed) continue;
+    if (!pinned.includes(1)) break;
+    // Free the pinned weight whose loss gradient at zero pulls hardest towards its own side.
+    const grad = lossGradient(data, { w, bias }, opts);
+    let worst = -1;
+    let worstPull = 1e-7;
+    for (let j = 0; j < dim; j++) {
+      if (!pinned[j] || freed[j]! >= 2) continue;
+      const pull = -grad[j]! * opts.sign[j]!;
+      if (pull > worstPull) {
+        worstPull = pull;
+        worst = j;
       }
-      if (worst < 0) break;
-      pinned[worst] = 0;
     }
+    if (worst < 0) break;
+    pinned[worst] = 0;
+    freed[worst]!++;
   }
-  if (!model) throw new Error('no fit');
-  const w = Float64Array.from(model.w, (v, j) => (pinned[j] ? 0 : v));
-  return { w, bias: model.bias };
+  for (let j = 0; j < dim; j++) if (pinned[j]) w[j] = 0;
+  return { w, bias };
+}
+
+/** Fits the weights that are not pinned, the pinned ones held at zero (left out of the problem). */
+function fitFree(data: LogRegData, opts: LogRegOptions, pinned: Uint8Array): LogRegModel {
+  const dim = data.dim;
+  if (!pinned.includes(1)) return fitLogReg(data, opts);
+  const map = new Int32Array(dim).fill(-1);
+  const free: number[] = [];
+  for (let j = 0; j < dim; j++) if (!pinned[j]) map[j] = free.push(j) - 1;
+  const rows = data.rows.map((row) => {
+    const idx: number[] = [];
+    const val: number[] = [];
+    for (let k = 0; k < row.idx.length; k++) {
+      const m = map[row.idx[k]!]!;
+      if (m >= 0) {
+        idx.push(m);
+        val.push(row.val[k]!);
+      }
+    }
+    return { idx: Int32Array.from(idx), val: Float64Array.from(val) };
+  });
+  const pick = (v: Float64Array | undefined): Float64Array | undefined => (v ? Float64Array.from(free, (j) => v[j]!) : undefined);
+  const prior = pick(opts.prior);
+  const penalty = pick(opts.penalty);
+  const m = fitLogReg({ ...data, rows, dim: free.length }, { ...opts, ...(prior ? { prior } : {}), ...(penalty ? { penalty } : {}) });
+  const w = new Float64Array(dim);
+  free.forEach((j, i) => (w[j] = m.w[i]!));
+  return { w, bias: m.bias };
 }
 
 /** The gradient of the loss at `m` for weights pinned at zero (the pull of their priors included). */

@@ -13,7 +13,9 @@ import {
   segmentFeatures,
   titleInPitch,
   VERDICT_FEATURES,
+  wordingMeans,
   type ArticleFeatureDef,
+  type WordingBaseline,
   type WordingScores,
 } from '../../src/core/classify/features';
 import type { Wording } from '../../src/core/classify/model';
@@ -35,6 +37,11 @@ export interface Doc {
   titleOffer: 0 | 1;
   titleKeys: Float64Array;
   paraKeys: Float64Array[];
+  /**
+   * The row's weight: 1 / sqrt(rows of its account group), so an account with many rows (三十 course
+   * pitches of one trainer) weighs like a few, and its pet words cannot pass for selling language.
+   */
+  w: number;
 }
 
 function keysOf(units: Uint16Array, start: number, end: number): Float64Array {
@@ -44,6 +51,8 @@ function keysOf(units: Uint16Array, start: number, end: number): Float64Array {
 }
 
 export function prepare(rows: readonly Row[], source: Source, segments?: ReadonlyMap<string, SegmentRow>): Doc[] {
+  const groupSize = new Map<string, number>();
+  for (const r of rows) groupSize.set(r.group, (groupSize.get(r.group) ?? 0) + 1);
   return rows.map((row) => {
     const a = analyze(row.title, row.text);
     const seg = segments?.get(row.id);
@@ -68,9 +77,20 @@ export function prepare(rows: readonly Row[], source: Source, segments?: Readonl
       titleOffer: seg?.titleOffer ? 1 : 0,
       titleKeys: keysOf(a.titleGrams, 0, a.titleGrams.length),
       paraKeys: a.paragraphs.map((p) => keysOf(a.bodyGrams, p.start, p.end)),
+      w: source === 'written' ? WRITTEN_WEIGHT : source === 'sms' || GROUP_WEIGHTING === 0 ? 1 : 1 / Math.sqrt(groupSize.get(row.group)!),
     };
   });
 }
+
+/**
+ * The weight of each written example (scripts/train-data): they fill in consumer, local and English
+ * selling language that public archives lack, but are one author's writing and must not outweigh
+ * real articles.
+ */
+export const WRITTEN_WEIGHT = Number(process.env['WRITTEN_WEIGHT'] ?? 0.5);
+
+/** 1: rows weigh 1 / sqrt(their account group's size); 0: every row weighs 1. */
+export const GROUP_WEIGHTING = Number(process.env['GROUP_WEIGHTING'] ?? 1);
 
 // ---------------------------------------------------------------------------------------------
 // Wording models: n-gram logistic regressions over units (paragraphs, titles, messages).
@@ -190,6 +210,13 @@ function paragraphWeight(d: Doc): number {
 export const UNANNOTATED_WEIGHT = 0.5;
 
 /**
+ * Their weight in the pitch wording model. Only annotated articles teach it by default: their pitch
+ * and their other paragraphs share a topic, so what tells them apart is selling language, not the
+ * subjects that service articles happen to cover (消费, 医院, 美国…).
+ */
+export const WORDING_UNANNOTATED = Number(process.env['WORDING_UNANNOTATED'] ?? 0);
+
+/**
  * Paragraphs as the pitch wording model learns them: an annotated article's paragraphs are pitch or
  * not as marked; a service article that was not annotated has no pitch (LABELING.md annotated every
  * promotional article and every low-confidence service one).
@@ -198,11 +225,11 @@ export function paragraphUnits(docs: readonly Doc[]): Unit[] {
   const units: Unit[] = [];
   for (const d of docs) {
     if (d.source === 'sms') continue;
-    const w = paragraphWeight(d);
+    const w = paragraphWeight(d) * d.w;
     d.paraKeys.forEach((keys, i) => {
       if (keys.length < 3) return;
       if (d.gold) units.push({ keys, y: d.gold[i] === 1 ? 1 : 0, w, group: d.row.group });
-      else if (d.y === 0) units.push({ keys, y: 0, w: w * UNANNOTATED_WEIGHT, group: d.row.group });
+      else if (d.y === 0 && WORDING_UNANNOTATED > 0) units.push({ keys, y: 0, w: w * WORDING_UNANNOTATED, group: d.row.group });
     });
   }
   return units;
@@ -212,7 +239,7 @@ export function paragraphUnits(docs: readonly Doc[]): Unit[] {
 export function titleUnits(docs: readonly Doc[]): Unit[] {
   return docs
     .filter((d) => d.source !== 'sms' && d.titleKeys.length >= 2 && (d.gold !== null || d.y === 0))
-    .map((d) => ({ keys: d.titleKeys, y: d.titleOffer, w: 1, group: d.row.group }));
+    .map((d) => ({ keys: d.titleKeys, y: d.titleOffer, w: d.w, group: d.row.group }));
 }
 
 /** Whole messages for the message wording model. */
@@ -316,8 +343,27 @@ export function linear(h: HeadModel, x: Float64Array, dim = h.weights.length): n
 }
 
 /** The article model's features of a doc (VERDICT_FEATURES long; segment features filled later). */
-export function articleX(d: Doc, w: WordingScores): Float64Array {
-  return articleFeatures(d.a, w, cueClusters(d.a));
+export function articleX(d: Doc, w: WordingScores, baseline: WordingBaseline): Float64Array {
+  return articleFeatures(d.a, w, cueClusters(d.a), baseline);
+}
+
+/** The q-quantile of `values` (nearest rank). */
+function quantile(values: number[], q: number): number {
+  const v = [...values].sort((a, b) => a - b);
+  if (v.length === 0) return 0;
+  return v[Math.min(v.length - 1, Math.max(0, Math.round(q * (v.length - 1))))]!;
+}
+
+/** Which quantile of the train articles the wording baseline sits at. */
+export const BASELINE_QUANTILE = Number(process.env['BASELINE_QUANTILE'] ?? 0);
+
+/**
+ * The wording baseline over the real train articles: the BASELINE_QUANTILE of their mean selling part
+ * and the same quantile from the top of their informative part (both "ordinary" ends).
+ */
+export function wordingBaseline(docs: readonly Doc[], wording: readonly WordingScores[]): WordingBaseline {
+  const means = docs.flatMap((d, i) => (d.source === 'wechat' ? [wordingMeans(d.a, wording[i]!)] : []));
+  return { selling: quantile(means.map((m) => m.selling), BASELINE_QUANTILE), informative: quantile(means.map((m) => m.informative), 1 - BASELINE_QUANTILE) };
 }
 
 export function paragraphX(d: Doc, w: WordingScores, evidence: number): Float64Array {
@@ -338,7 +384,7 @@ export function paragraphRows(d: Doc, x: Float64Array): { xs: Float64Array[]; y:
   if ((!d.gold && d.y === 1) || n === 0) return out;
   let pitch = 0;
   if (d.gold) for (let i = 0; i < n; i++) pitch += d.gold[i]!;
-  const scale = d.gold ? 1 : UNANNOTATED_WEIGHT;
+  const scale = (d.gold ? 1 : UNANNOTATED_WEIGHT) * d.w;
   const wPitch = pitch > 0 ? (PITCH_SHARE_OF_WEIGHT * scale) / pitch : 0;
   const wOther = n - pitch > 0 ? ((pitch > 0 ? 1 - PITCH_SHARE_OF_WEIGHT : 1) * scale) / (n - pitch) : 0;
   for (let i = 0; i < n; i++) {

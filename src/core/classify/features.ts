@@ -28,19 +28,26 @@ export const ARTICLE_FEATURES: readonly ArticleFeatureDef[] = [
   ...WHOLE_ARTICLE_CUES.map((i): ArticleFeatureDef => ({ name: `${CUES[i]!.id}@body`, group: CUES[i]!.id, sign: sideOf(CUES[i]!.weight) })),
   { name: 'title-offer', group: 'title-offer', sign: 1 },
   { name: 'wording', group: 'wording', sign: 1 },
-  // Its values are never positive: a positive weight turns informative wording into service evidence.
-  { name: 'wording-service', group: 'wording-service', sign: 1 },
   { name: 'cue-coverage', group: 'cue-mix', sign: 1 },
   { name: 'cue-density', group: 'cue-mix', sign: 1 },
 ];
 
-/** The verdict's features: the article's evidence, then its pitch segments (LABELING.md's mixed rule). */
+const SELLING_CUES: readonly number[] = CUES.flatMap((c, i) => (c.weight > 0 ? [i] : []));
+
+/**
+ * The verdict's features: the article's evidence, then its pitch segments (LABELING.md's mixed rule):
+ * how much of the body they take (hard, and as the paragraphs' mean pitch probability), how surely
+ * they sell, whether the title names what they sell, and each selling cue inside them weighed by the
+ * share of the body its segments take (a price in a footer counts for little, in a sales page for much).
+ */
 export const VERDICT_FEATURES: readonly ArticleFeatureDef[] = [
   ...ARTICLE_FEATURES,
   { name: 'pitch-share', group: 'pitch-segments', sign: 1 },
   { name: 'pitch-share-over-30', group: 'pitch-segments', sign: 1 },
   { name: 'pitch-strength', group: 'pitch-segments', sign: 1 },
+  { name: 'pitch-probability', group: 'pitch-segments', sign: 1 },
   { name: 'title-in-pitch', group: 'title-offer', sign: 1 },
+  ...SELLING_CUES.map((i): ArticleFeatureDef => ({ name: `${CUES[i]!.id}@pitch`, group: CUES[i]!.id, sign: 1 })),
 ];
 
 /** Untitled messages (SMS-like): the cues anywhere in the text and the message wording model. */
@@ -91,8 +98,34 @@ export interface WordingScores {
   title: number;
 }
 
+/**
+ * What an ordinary article's wording reads like: the median, over the train articles, of the mean
+ * selling and informative parts of their paragraphs. The wording features count only what lies beyond
+ * it, so sales wording is evidence only where a text has more of it than usual (and informative
+ * wording only where it has more of that).
+ */
+export interface WordingBaseline {
+  selling: number;
+  informative: number;
+}
+
+/** The length-weighted means of the paragraphs' selling and informative wording parts. */
+export function wordingMeans(a: Analysis, w: WordingScores): WordingBaseline {
+  let total = 0;
+  let selling = 0;
+  let informative = 0;
+  for (let i = 0; i < a.paragraphs.length; i++) {
+    const p = a.paragraphs[i]!;
+    const length = p.end - p.start;
+    total += length;
+    selling += length * w.selling[i]!;
+    informative += length * w.informative[i]!;
+  }
+  return { selling: total > 0 ? selling / total : 0, informative: total > 0 ? informative / total : 0 };
+}
+
 /** The article model's features, in ARTICLE_FEATURES order (VERDICT_FEATURES long, segments left 0). */
-export function articleFeatures(a: Analysis, w: WordingScores, clusters: Uint8Array): Float64Array {
+export function articleFeatures(a: Analysis, w: WordingScores, clusters: Uint8Array, baseline: WordingBaseline): Float64Array {
   const k = CUES.length;
   const x = new Float64Array(VERDICT_FEATURES.length);
   let sellingHits = 0;
@@ -103,21 +136,17 @@ export function articleFeatures(a: Analysis, w: WordingScores, clusters: Uint8Ar
   let at = k;
   for (const c of WHOLE_ARTICLE_CUES) x[at++] = a.hits[c]!.body.length > 0 ? 1 : 0;
   let total = 0;
-  let selling = 0;
-  let informative = 0;
   let clustered = 0;
   const n = a.paragraphs.length;
   for (let i = 0; i < n; i++) {
     const p = a.paragraphs[i]!;
-    const length = p.end - p.start;
-    total += length;
-    selling += length * w.selling[i]!;
-    informative += length * w.informative[i]!;
-    if (clusters[i] === 1) clustered += length;
+    total += p.end - p.start;
+    if (clusters[i] === 1) clustered += p.end - p.start;
   }
+  const means = wordingMeans(a, w);
+  const selling = means.selling - baseline.selling;
   x[at++] = w.title > 0 ? w.title : 0;
-  x[at++] = total > 0 ? selling / total : 0;
-  x[at++] = total > 0 ? informative / total : 0;
+  x[at++] = selling > 0 ? selling : 0;
   x[at++] = total > 0 ? clustered / total : 0;
   x[at++] = Math.min(1, Math.log1p((1000 * sellingHits) / Math.max(total, 200)) / Math.log(51));
   return x;
@@ -131,26 +160,48 @@ export function segmentFeatures(
   probability: Float64Array,
   titleKeysInPitch: number,
 ): void {
+  const n = a.paragraphs.length;
   let total = 0;
+  for (let i = 0; i < n; i++) total += a.paragraphs[i]!.end - a.paragraphs[i]!.start;
   let chars = 0;
   let strength = 0;
   let count = 0;
-  for (let i = 0; i < a.paragraphs.length; i++) {
-    const p = a.paragraphs[i]!;
-    const length = p.end - p.start;
-    total += length;
+  let expected = 0;
+  // Each segment's share of the body, and the cues inside it.
+  const cueShare = new Float64Array(CUES.length);
+  const inSegment = new Uint8Array(CUES.length);
+  let segmentChars = 0;
+  const close = (): void => {
+    if (segmentChars === 0) return;
+    for (const c of SELLING_CUES) if (inSegment[c] === 1) cueShare[c]! += segmentChars / total;
+    inSegment.fill(0);
+    segmentChars = 0;
+  };
+  const k = CUES.length;
+  const own = new Uint8Array(n * k);
+  for (const c of SELLING_CUES) for (const p of a.hits[c]!.bodyParagraph) own[p * k + c] = 1;
+  for (let i = 0; i < n; i++) {
+    const length = a.paragraphs[i]!.end - a.paragraphs[i]!.start;
+    expected += length * probability[i]!;
     if (pitch[i] === 1) {
       chars += length;
       strength += probability[i]!;
       count++;
+      segmentChars += length;
+      for (const c of SELLING_CUES) if (own[i * k + c] === 1) inSegment[c] = 1;
+    } else {
+      close();
     }
   }
+  close();
   const share = total > 0 ? chars / total : 0;
   let at = ARTICLE_FEATURES.length;
   x[at++] = share;
   x[at++] = share > 0.3 ? share - 0.3 : 0;
   x[at++] = count > 0 ? strength / count : 0;
+  x[at++] = total > 0 ? expected / total : 0;
   x[at++] = titleKeysInPitch;
+  for (const c of SELLING_CUES) x[at++] = cueShare[c]!;
 }
 
 /** The message head's features, in MESSAGE_FEATURES order. */

@@ -203,7 +203,7 @@ export function classify(input: ClassifyInput, model: Model = defaultModel()): V
   if (a.title.units.length === 0) return classifyMessage(a, model, body);
   const wording = wordingScores(a, model.wording.paragraph, model.wording.title);
   const clusters = cueClusters(a);
-  const x = articleFeatures(a, wording, clusters);
+  const x = articleFeatures(a, wording, clusters, model.wordingBaseline);
   let evidence = model.article.bias;
   for (let i = 0; i < ARTICLE_FEATURES.length; i++) evidence += model.article.weights[i]! * x[i]!;
   const n = a.paragraphs.length;

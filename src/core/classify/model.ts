@@ -3,7 +3,7 @@
 // are built from their packed strings on first use, each one only when a text needs it: a page
 // with a titled article never pays for the message table.
 import { CUES } from './cues/index';
-import { ARTICLE_FEATURES, MESSAGE_FEATURES, VERDICT_FEATURES } from './features';
+import { ARTICLE_FEATURES, MESSAGE_FEATURES, VERDICT_FEATURES, type WordingBaseline } from './features';
 import { unpackGrams, type GramTable, type PackedGrams } from './ngrams';
 import { PARAGRAPH_FEATURES } from './paragraphs';
 import modelFile from './model.json';
@@ -35,6 +35,8 @@ export interface ModelFile {
   message: LinearHead;
   /** Wording models: pitch paragraphs, offer titles, promotional messages (n-gram log-odds). */
   wording: { paragraph: WordingFile; title: WordingFile; message: WordingFile };
+  /** An ordinary train article's paragraph wording (features.ts). */
+  wordingBaseline: WordingBaseline;
   /** How it was made (data, hyper-parameters, cross-validated figures): for people, not used here. */
   meta: Record<string, unknown>;
 }
@@ -56,6 +58,7 @@ export interface Model {
   verdict: Head;
   message: Head;
   wording: { paragraph: Wording; title: Wording; message: Wording };
+  wordingBaseline: WordingBaseline;
 }
 
 function head(h: LinearHead, length: number, name: string): Head {
@@ -79,7 +82,9 @@ export function compileModel(file: ModelFile): Model {
     file.features?.article.join() !== names(ARTICLE_FEATURES) ||
     file.features.verdict.join() !== names(VERDICT_FEATURES) ||
     file.features.paragraph.join() !== names(PARAGRAPH_FEATURES) ||
-    file.features.message.join() !== names(MESSAGE_FEATURES)
+    file.features.message.join() !== names(MESSAGE_FEATURES) ||
+    !Number.isFinite(file.wordingBaseline?.selling) ||
+    !Number.isFinite(file.wordingBaseline?.informative)
   ) {
     throw new Error('classifier model does not match the cue and feature lists: run npm run train');
   }
@@ -89,6 +94,7 @@ export function compileModel(file: ModelFile): Model {
     verdict: head(file.verdict, VERDICT_FEATURES.length, 'verdict'),
     message: head(file.message, MESSAGE_FEATURES.length, 'message'),
     wording: { paragraph: wording(file.wording.paragraph), title: wording(file.wording.title), message: wording(file.wording.message) },
+    wordingBaseline: { selling: file.wordingBaseline.selling, informative: file.wordingBaseline.informative },
   };
 }
 
