@@ -37,7 +37,7 @@ export interface Analysis {
 /** Cues whose words the wording models must not learn (see cues/unsubscribe.ts). */
 const UNLEARNED = CUES.map((c) => c.id === 'unsubscribe');
 
-const gramUnits = (function gramUnits(t: NormText, hits: readonly CueMatch[][]): Uint16Array {
+function gramUnits(t: NormText, hits: readonly CueMatch[][]): Uint16Array {
   let out: Uint16Array | null = null;
   for (let c = 0; c < hits.length; c++) {
     if (!UNLEARNED[c]) continue;
@@ -47,7 +47,7 @@ const gramUnits = (function gramUnits(t: NormText, hits: readonly CueMatch[][]):
     }
   }
   return out ?? t.units;
-});
+}
 
 let lexicon: Lexicon | null = null;
 let patterns: PatternSet | null = null;
@@ -57,7 +57,7 @@ let lines: LineSet | null = null;
 const SEPARATOR = '\n\u0000\n';
 
 /** Hits of every cue in the title and the body, each list sorted, with `except` ranges removed. */
-const findCues = (function findCues(title: NormText, body: NormText): { title: CueMatch[][]; body: CueMatch[][] } {
+function findCues(title: NormText, body: NormText): { title: CueMatch[][]; body: CueMatch[][] } {
   if (lexicon === null || patterns === null || lines === null) {
     const phrases: (readonly string[])[] = [];
     const regexes: (readonly RegExp[])[] = [];
@@ -98,9 +98,9 @@ const findCues = (function findCues(title: NormText, body: NormText): { title: C
     out.push(dropExcepted(h, except[i]!));
   }
   return { title: out.slice(0, k), body: out.slice(k) };
-});
+}
 
-const splitParagraphs = (function splitParagraphs(t: NormText): Span[] {
+function splitParagraphs(t: NormText): Span[] {
   const out: Span[] = [];
   const u = t.units;
   const text = t.text;
@@ -116,9 +116,9 @@ const splitParagraphs = (function splitParagraphs(t: NormText): Span[] {
     start = stop + 1;
   }
   return out;
-});
+}
 
-const paragraphOf = (function paragraphOf(paragraphs: readonly Span[], pos: number): number {
+function paragraphOf(paragraphs: readonly Span[], pos: number): number {
   let lo = 0;
   let hi = paragraphs.length - 1;
   while (lo < hi) {
@@ -127,10 +127,10 @@ const paragraphOf = (function paragraphOf(paragraphs: readonly Span[], pos: numb
     else hi = mid - 1;
   }
   return lo;
-});
+}
 
 /** The original line of each paragraph: counts line breaks in the original text once, in order. */
-const linesOf = (function linesOf(t: NormText, paragraphs: readonly Span[]): Int32Array {
+function linesOf(t: NormText, paragraphs: readonly Span[]): Int32Array {
   const out = new Int32Array(paragraphs.length);
   const original = t.original;
   let line = 0;
@@ -146,9 +146,9 @@ const linesOf = (function linesOf(t: NormText, paragraphs: readonly Span[]): Int
     out[i] = line;
   }
   return out;
-});
+}
 
-export const analyze = (function analyze(title: string, body: string, page?: PageCues): Analysis {
+export function analyze(title: string, body: string, page?: PageCues): Analysis {
   // A title is one line (split/join: no regular expression to compile on the first call).
   const t = normalizeText(title.indexOf('\n') < 0 ? title : title.split('\n').join(' '));
   const b = normalizeText(body);
@@ -164,4 +164,4 @@ export const analyze = (function analyze(title: string, body: string, page?: Pag
     hits.push({ title: titleHits[i]!, body: list, bodyParagraph });
   }
   return { title: t, body: b, paragraphs, paragraphLine: linesOf(b, paragraphs), hits, titleGrams: gramUnits(t, titleHits), bodyGrams: gramUnits(b, bodyHits), page };
-});
+}

@@ -39,7 +39,7 @@ export interface Cue extends CueSpec {
 }
 
 /** Removes hits that lie inside an `except` range; both lists sorted by start. Linear. */
-export const dropExcepted = (function dropExcepted(hits: CueMatch[], except: CueMatch[]): CueMatch[] {
+export function dropExcepted(hits: CueMatch[], except: CueMatch[]): CueMatch[] {
   if (except.length === 0) return hits;
   const kept: CueMatch[] = [];
   let j = 0;
@@ -49,10 +49,10 @@ export const dropExcepted = (function dropExcepted(hits: CueMatch[], except: Cue
     if (h.end > reach) kept.push(h);
   }
   return kept;
-});
+}
 
 /** Unique original words for a list of hits, at most `max`. */
-export const wordsOf = (function wordsOf(t: NormText, hits: readonly CueMatch[], max = 8): string[] {
+export function wordsOf(t: NormText, hits: readonly CueMatch[], max = 8): string[] {
   const out: string[] = [];
   for (const h of hits) {
     const w = originalSlice(t, h.start, h.end);
@@ -60,9 +60,9 @@ export const wordsOf = (function wordsOf(t: NormText, hits: readonly CueMatch[],
     if (out.length >= max) break;
   }
   return out;
-});
+}
 
-export const defineCue = (function defineCue(spec: CueSpec): Cue {
+export function defineCue(spec: CueSpec): Cue {
   let lexicon: Lexicon | null = null;
   let patterns: PatternSet | null = null;
   let lines: LineSet | null = null;
@@ -82,4 +82,4 @@ export const defineCue = (function defineCue(spec: CueSpec): Cue {
       return wordsOf(t, dropExcepted(hits, except));
     },
   };
-});
+}

@@ -33,9 +33,9 @@ export function foldPhrase(phrase: string): string {
   return out;
 }
 
-const isWordUnit = (function isWordUnit(c: number): boolean {
+function isWordUnit(c: number): boolean {
   return (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39);
-});
+}
 
 /** Flags of a phrase: it must start (LEFT) / end (RIGHT) on a word boundary. */
 const LEFT = 1;
@@ -47,12 +47,12 @@ const RIGHT = 2;
  * word boundary there, so "sale" does not fire inside "wholesale" and "618" not inside "2618".
  */
 /** Bucket of a phrase by its first two units (0 as the second for a one-unit phrase). */
-const bucketOf = (function bucketOf(a: number, b: number, mask: number): number {
+function bucketOf(a: number, b: number, mask: number): number {
   const h = (a * 0x3b9d) ^ (b * 0x2f6b);
   return (h ^ (h >>> 11)) & mask;
-});
+}
 
-export const buildLexicon = (function buildLexicon(lists: readonly (readonly string[])[]): Lexicon {
+export function buildLexicon(lists: readonly (readonly string[])[]): Lexicon {
   let n = 0;
   for (let o = 0; o < lists.length; o++) n += lists[o]!.length;
   let buckets = 64;
@@ -93,7 +93,7 @@ export const buildLexicon = (function buildLexicon(lists: readonly (readonly str
     }
   }
   return {
-    scan: (function scan(units, text, from, to, onHit) {
+    scan(units, text, from, to, onHit) {
       const size = units.length;
       for (let i = from; i < to; i++) {
         const a = units[i]!;
@@ -121,6 +121,6 @@ export const buildLexicon = (function buildLexicon(lists: readonly (readonly str
           }
         }
       }
-    }),
+    },
   };
-});
+}

@@ -34,7 +34,7 @@ function lowerOf(c: number): number {
  * a content script runs this once per page in a fresh context, where building a table costs more
  * than every lookup it would save. ASCII and the CJK block take the first two exits.
  */
-export const foldUnit = (function foldUnit(c: number): number {
+export function foldUnit(c: number): number {
   if (c < 0x80) {
     if (c >= 0x41 && c <= 0x5a) return c + 32;
     if (c < 0x20) return c === 0x0a ? c : c === 0x0d ? 0x0a : 0x20;
@@ -42,9 +42,9 @@ export const foldUnit = (function foldUnit(c: number): number {
   }
   if (c >= 0x3001 && c < 0xfe00) return c; // CJK punctuation, kana, ideographs, Hangul, private use
   return foldRare(c);
-});
+}
 
-const foldRare = (function foldRare(c: number): number {
+function foldRare(c: number): number {
   if (c < 0x530) {
     if (c === 0xa0) return 0x20;
     if (c === 0xad) return -1;
@@ -63,7 +63,7 @@ const foldRare = (function foldRare(c: number): number {
   if (c >= 0x2000 && c <= 0x200a) return 0x20; // typographic spaces
   if (c === 0x2028 || c === 0x2029) return 0x0a;
   return c;
-});
+}
 
 const CHUNK = 4096;
 
@@ -72,15 +72,15 @@ const CHUNK = 4096;
  * over chunks rather than a TextDecoder, whose construction alone costs more than a whole article
  * in a fresh context.
  */
-const unitsToString = (function unitsToString(units: Uint16Array): string {
+function unitsToString(units: Uint16Array): string {
   if (units.length <= CHUNK) return String.fromCharCode.apply(null, units as unknown as number[]);
   const parts: string[] = [];
   for (let i = 0; i < units.length; i += CHUNK) parts.push(String.fromCharCode.apply(null, units.subarray(i, i + CHUNK) as unknown as number[]));
   return parts.join('');
-});
+}
 
 /** Folds `input` (see `foldUnit`), collapses runs of spaces and of line breaks, keeping offsets into `input`. */
-export const normalizeText = (function normalizeText(input: string): NormText {
+export function normalizeText(input: string): NormText {
   const n = input.length;
   const units = new Uint16Array(n);
   const origin = new Int32Array(n + 1);
@@ -114,12 +114,12 @@ export const normalizeText = (function normalizeText(input: string): NormText {
   origin[len] = n;
   const u = units.subarray(0, len);
   return { original: input, units: u, origin: origin.subarray(0, len + 1), text: unitsToString(u) };
-});
+}
 
 /** The original words behind normalised range [start, end), trimmed and cut to `max` characters. */
-export const originalSlice = (function originalSlice(t: NormText, start: number, end: number, max = 200): string {
+export function originalSlice(t: NormText, start: number, end: number, max = 200): string {
   const from = t.origin[start] ?? t.original.length;
   const last = end > start ? (t.origin[end - 1] ?? from) : from;
   const s = t.original.slice(from, last + 1).trim();
   return s.length > max ? s.slice(0, max) : s;
-});
+}

@@ -13,7 +13,7 @@ export interface PatternSet {
 }
 
 /** One matcher for several owners' pattern lists (the owner is the list's index). */
-export const buildPatterns = (function buildPatterns(lists: readonly (readonly RegExp[])[]): PatternSet {
+export function buildPatterns(lists: readonly (readonly RegExp[])[]): PatternSet {
   const owners: number[] = [];
   const sources: string[] = [];
   lists.forEach((list, owner) => {
@@ -26,7 +26,7 @@ export const buildPatterns = (function buildPatterns(lists: readonly (readonly R
   const rx = new RegExp(sources.join('|'), 'gm');
   const lastEnd = new Int32Array(sources.length);
   return {
-    scan: (function scan(text, onHit) {
+    scan(text, onHit) {
       lastEnd.fill(-1);
       rx.lastIndex = 0;
       let m: RegExpExecArray | null;
@@ -40,9 +40,9 @@ export const buildPatterns = (function buildPatterns(lists: readonly (readonly R
         lastEnd[g - 1] = end;
         onHit(owners[g - 1]!, start, end);
       }
-    }),
+    },
   };
-});
+}
 
 /** Whether a pattern source has a capturing group (which would shift the combined groups). */
 export function capturesGroups(source: string): boolean {
@@ -63,15 +63,15 @@ export interface LineSet {
 }
 
 /** What may stand around a line's word: spaces, dots, bars, brackets and dashes ("【广告】", "- END -"). */
-const isLineDecoration = (function isLineDecoration(c: number): boolean {
+function isLineDecoration(c: number): boolean {
   return c === 0x20 || c === 0xb7 || c === 0x7c || c === 0x2d || c === 0x28 || c === 0x29 || c === 0x5b || c === 0x5d || c === 0x3010 || c === 0x3011;
-});
+}
 
 /**
  * Words that count only as a line of their own (an ad marker above a block, "- END -" under an
  * article): a check per short line, no regular expression. The hit is the whole line.
  */
-export const buildLines = (function buildLines(lists: readonly (readonly string[])[]): LineSet {
+export function buildLines(lists: readonly (readonly string[])[]): LineSet {
   const owners = new Map<string, number[]>();
   let longest = 0;
   lists.forEach((words, owner) => {
@@ -83,7 +83,7 @@ export const buildLines = (function buildLines(lists: readonly (readonly string[
     }
   });
   return {
-    scan: (function scan(text, onHit) {
+    scan(text, onHit) {
       if (owners.size === 0) return;
       for (let start = 0; start <= text.length; ) {
         let end = text.indexOf('\n', start);
@@ -98,6 +98,6 @@ export const buildLines = (function buildLines(lists: readonly (readonly string[
         }
         start = end + 1;
       }
-    }),
+    },
   };
-});
+}
