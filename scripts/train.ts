@@ -45,12 +45,12 @@ const MODEL_PATH = resolve(REPO_ROOT, 'src/core/classify/model.json');
 export const SEED = 20250612;
 export const FOLDS = 5;
 
-const PARAGRAPH_GRAMS: GramConfig[] = [1e-5].map((lambda) => ({ lambda, keep: 3000, minDf: 5 }));
+const PARAGRAPH_GRAMS: GramConfig[] = (process.env['GRAMS'] ?? '1e-5:3000:5').split(',').map((c) => c.split(':').map(Number)).map(([lambda, keep, minDf]) => ({ lambda: lambda!, keep: keep!, minDf: minDf! }));
 const TITLE_GRAMS: GramConfig = { lambda: 1e-4, keep: 1500, minDf: 3 };
 const MESSAGE_GRAMS: GramConfig[] = [1e-6, 3e-6].map((lambda) => ({ lambda, keep: 4000, minDf: 3 }));
 const ARTICLE_LAMBDA = [1e-4, 1e-3];
 const PARAGRAPH_LAMBDA = 1e-5;
-const SWITCH_COST = [1, 2];
+const SWITCH_COST = (process.env['SWITCH'] ?? '1,2').split(',').map(Number);
 const VERDICT_LAMBDA = [3e-4, 1e-3, 3e-3];
 const MESSAGE_LAMBDA = 1e-4;
 
