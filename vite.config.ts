@@ -61,6 +61,7 @@ export default defineConfig(({ mode }): UserConfig => {
     ...shared,
     test: {
       root,
+      globalSetup: ['tests/global-setup.ts'],
       projects: [
         { extends: true, test: { name: 'unit', include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'], exclude: ['tests/e2e/**'], testTimeout: 30_000 } },
         { extends: true, test: { name: 'e2e', include: ['tests/e2e/**/*.test.ts'], testTimeout: 120_000, hookTimeout: 120_000, fileParallelism: false } },

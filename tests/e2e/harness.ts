@@ -6,12 +6,13 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import type { AccountRecord, ArticleRecord } from '../../src/core/records';
-import { SHARED_DIR } from '../../scripts/shared-dir';
+import { locateShared } from '../../scripts/shared-path';
 
 /** The shipped build (what the release archives hold) and the test build (the same plus page-side test hooks). */
 export const RELEASE_DIST = resolve(import.meta.dirname, '../../dist');
 export const DIST = resolve(import.meta.dirname, '../../dist-e2e');
-export const FIXTURES = resolve(SHARED_DIR, 'fixtures/wechat/real');
+/** The real pages in the shared folder. Located, not required: the demo launches through this harness without them (the test run checks the folder exists first, tests/global-setup.ts). */
+export const FIXTURES = resolve(locateShared().dir, 'fixtures/wechat/real');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** Answers one request: `null` is a 404. Hosts are the real ones the browser asked for. */
