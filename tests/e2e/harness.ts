@@ -70,7 +70,9 @@ export interface Extension {
   close(): Promise<void>;
 }
 
-export async function launch(opts: { route: Route; locale?: string; headless?: boolean }): Promise<Extension> {
+/** `dir`: the unpacked extension to load, the test build by default (a release package's files in tests/e2e/release.test.ts). */
+export async function launch(opts: { route: Route; locale?: string; headless?: boolean; dir?: string }): Promise<Extension> {
+  const dir = opts.dir ?? DIST;
   const site = await serve(opts.route);
   const profile = mkdtempSync(join(tmpdir(), 'declutter-e2e-'));
   const locale = opts.locale ?? 'zh-CN';
@@ -82,8 +84,8 @@ export async function launch(opts: { route: Route; locale?: string; headless?: b
     // from the environment; --lang alone is not enough in headless mode.
     env: { ...process.env, LANG: `${locale.replace('-', '_')}.UTF-8`, LANGUAGE: locale.replace('-', '_') },
     args: [
-      `--disable-extensions-except=${DIST}`,
-      `--load-extension=${DIST}`,
+      `--disable-extensions-except=${dir}`,
+      `--load-extension=${dir}`,
       `--lang=${locale}`,
       '--no-sandbox',
       '--disable-gpu',
