@@ -187,3 +187,96 @@ export async function eventually<T>(read: () => Promise<T>, check: (v: T) => boo
   }
   return last;
 }
+
+/** One element inside the extension's closed shadow root, as DevTools sees it. */
+export interface ShadowNode {
+  nodeId: number;
+  tag: string;
+  classes: string[];
+  attrs: Record<string, string>;
+  text: string;
+}
+
+interface CdpNode {
+  nodeId: number;
+  nodeName: string;
+  nodeType: number;
+  nodeValue?: string;
+  attributes?: string[];
+  children?: CdpNode[];
+  shadowRoots?: CdpNode[];
+}
+
+/**
+ * The elements inside the extension's host on `page`. Its shadow root is closed, so neither page
+ * scripts nor Playwright's selectors reach it; the DevTools protocol does (`pierce`), like a reader's eyes.
+ */
+export async function shadowElements(page: Page, hostId = 'declutter-for-wechat'): Promise<ShadowNode[]> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
+    const attrsOf = (n: CdpNode): Record<string, string> => {
+      const out: Record<string, string> = {};
+      for (let i = 0; i + 1 < (n.attributes?.length ?? 0); i += 2) out[n.attributes![i]!] = n.attributes![i + 1]!;
+      return out;
+    };
+    const textOf = (n: CdpNode): string => (n.nodeType === 3 ? (n.nodeValue ?? '') : (n.children ?? []).map(textOf).join(''));
+    const find = (n: CdpNode): CdpNode | null => {
+      if (n.nodeType === 1 && attrsOf(n)['id'] === hostId) return n;
+      for (const c of [...(n.children ?? []), ...(n.shadowRoots ?? [])]) {
+        const hit = find(c);
+        if (hit) return hit;
+      }
+      return null;
+    };
+    const host = find(root);
+    const out: ShadowNode[] = [];
+    const walk = (n: CdpNode): void => {
+      if (n.nodeType === 1) {
+        const attrs = attrsOf(n);
+        out.push({ nodeId: n.nodeId, tag: n.nodeName.toLowerCase(), classes: (attrs['class'] ?? '').split(/\s+/).filter(Boolean), attrs, text: textOf(n) });
+      }
+      for (const c of n.children ?? []) walk(c);
+    };
+    for (const shadow of host?.shadowRoots ?? []) walk(shadow);
+    return out;
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/** Clicks the element of the extension's shadow root that `match` picks, with the mouse, at its centre. */
+export async function clickInShadow(page: Page, match: (n: ShadowNode) => boolean, hostId?: string): Promise<void> {
+  const node = (await shadowElements(page, hostId)).find(match);
+  if (!node) throw new Error('no such element in the extension’s shadow root');
+  const cdp = await page.context().newCDPSession(page);
+  let box: { content: number[] };
+  try {
+    await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
+    await cdp.send('DOM.scrollIntoViewIfNeeded', { nodeId: node.nodeId });
+    ({ model: box } = (await cdp.send('DOM.getBoxModel', { nodeId: node.nodeId })) as { model: { content: number[] } });
+  } finally {
+    await cdp.detach();
+  }
+  const xs = [box.content[0]!, box.content[2]!, box.content[4]!, box.content[6]!];
+  const ys = [box.content[1]!, box.content[3]!, box.content[5]!, box.content[7]!];
+  await page.mouse.click((Math.min(...xs) + Math.max(...xs)) / 2, (Math.min(...ys) + Math.max(...ys)) / 2);
+}
+
+/**
+ * Waits until the article content script has read the page (its extract step's timing mark, test
+ * build only): a check that nothing is shown means something only after that.
+ */
+export async function contentScriptRan(page: Page, timeout = 15_000): Promise<void> {
+  await page.waitForFunction(() => performance.getEntriesByName('declutter:extract', 'measure').length > 0, null, { timeout, polling: 50 });
+}
+
+/** Sends requests to the service worker from one of the extension's own pages, as the popup would. */
+export async function sendFromExtension(page: Page, messages: unknown[]): Promise<unknown[]> {
+  return page.evaluate(async (list) => {
+    const runtime = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime;
+    const out: unknown[] = [];
+    for (const m of list) out.push(await runtime.sendMessage(m));
+    return out;
+  }, messages);
+}
