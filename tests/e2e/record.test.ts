@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { extractArticle } from '../../src/extract';
 import { loadFixture } from '../helpers/dom';
-import { eventually, FIXTURES, fileRoutes, launch, type Extension } from './harness';
+import { contentScriptRan, eventually, FIXTURES, fileRoutes, launch, type Extension } from './harness';
 
 const all = readdirSync(FIXTURES).filter((f) => f.endsWith('.html'));
 // JSON-escaped files are a saver's artifact no browser shows; their derived copy stands in.
@@ -99,7 +99,8 @@ describe('reading real WeChat pages', () => {
     const before = await ext.dump();
     for (const f of errorFiles) {
       await ext.visit(page, `http://mp.weixin.qq.com${slug(f)}`, { waitForVerdict: false });
-      await page.waitForTimeout(400);
+      // Only once the content script has read the page does "nothing shown" mean anything.
+      await contentScriptRan(page);
       expect(await page.$('#declutter-for-wechat')).toBeNull();
     }
     const after = await ext.dump();
