@@ -63,9 +63,12 @@ const popupPage: Plugin = {
     if (!css) this.error('popup-page: the popup has no CSS');
     const template = readFileSync(resolve(root, 'src/popup/index.html'), 'utf8');
     const script = '<script type="module" src="./main.tsx"></script>';
-    if (!template.includes(script) || !template.includes('</head>')) this.error('popup-page: src/popup/index.html changed shape');
-    // Deferred in the head: fetched while the page parses, run once it is parsed (as a module would be).
-    const html = template.replace(script, '').replace('</head>', () => `<style>${css.replace(/<\/style/gi, '<\\/style')}</style><script defer src="main.js"></script></head>`);
+    if (!template.includes(script) || !template.includes('</head>') || !template.includes('<meta charset="utf-8">')) this.error('popup-page: src/popup/index.html changed shape');
+    // Deferred, first in the head: fetched while the page (and the CSS) parses, run once it is parsed.
+    const html = template
+      .replace(script, '')
+      .replace('<meta charset="utf-8">', '<meta charset="utf-8"><script defer src="main.js"></script>')
+      .replace('</head>', () => `<style>${css.replace(/<\/style/gi, '<\\/style')}</style></head>`);
     writeFileSync(resolve(dir, 'popup/index.html'), html);
   },
 };
