@@ -39,6 +39,8 @@ export async function recordFirstFrames(ctx: BrowserContext): Promise<void> {
   await ctx.addInitScript(FIRST_FRAME);
 }
 
+const SETTLE_MS = 500;
+
 export interface Opening {
   /** Navigation → the first frame that shows the page's content (ms since the page's time origin). */
   frame: number;
@@ -62,6 +64,10 @@ export async function open(ext: Target, path: string, ready?: string): Promise<O
     });
   } finally {
     await page.close();
+    // Extension pages share one renderer process: let the page just closed finish its work there
+    // (the popup saves its snapshot as it closes, and frees a large heap) before the next opening,
+    // as a reader's next click would.
+    await new Promise((r) => setTimeout(r, SETTLE_MS));
   }
 }
 
