@@ -1,18 +1,11 @@
-// Where the read-only real data lives: `../shared` beside the checkout (fixtures, corpora). Tests and
-// the training/eval scripts read it; the built extension and the demo never do.
-// DECLUTTER_SHARED overrides it, for a checkout cloned somewhere else (e.g. a CI clone in /tmp).
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+// The read-only real data (fixtures, corpora) for tests and the training/eval scripts: `../shared`
+// beside the checkout, or where DECLUTTER_SHARED points (a clone elsewhere, e.g. a CI clone in /tmp).
+// Importing this fails at once, naming both places, when neither exists; the build and demo never do.
+import { locateShared } from './shared-path';
 
-export const REPO_ROOT = resolve(import.meta.dirname, '..');
+export { REPO_ROOT } from './shared-path';
 
-function findShared(): string {
-  const fromEnv = process.env['DECLUTTER_SHARED'];
-  if (fromEnv) return resolve(fromEnv);
-  const beside = resolve(REPO_ROOT, '../shared');
-  if (existsSync(beside)) return beside;
-  // The workplace keeps it at /work/shared; a clone elsewhere still finds it there.
-  return existsSync('/work/shared') ? '/work/shared' : beside;
-}
+const found = locateShared();
+if (found.error) throw new Error(found.error);
 
-export const SHARED_DIR = findShared();
+export const SHARED_DIR: string = found.dir;

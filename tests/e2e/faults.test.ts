@@ -40,6 +40,7 @@ describe('faults', () => {
     const N = 300;
     const burst = popup.evaluate(async (count) => {
       const runtime = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ ok: boolean } | undefined> } } }).chrome.runtime;
+      const progress = ((globalThis as unknown as { __burst: { acked: number; failures: number } }).__burst = { acked: 0, failures: 0 });
       const obs = (i: number) => ({
         type: 'article/observed',
         observation: {
@@ -48,30 +49,43 @@ describe('faults', () => {
           verdict: { label: i % 4 ? 'service' : 'promotional', promoScore: 0.5, reasons: [], segments: [], paragraphs: 0 },
         },
       });
-      let failures = 0;
       let next = 0;
       const send = async (i: number) => {
         // What the content script does: retry until the (restarted) worker takes it.
         for (;;) {
           try {
             const r = await runtime.sendMessage(obs(i));
-            if (r?.ok) return;
+            if (r?.ok) {
+              progress.acked++;
+              return;
+            }
           } catch {
             /* the worker went away mid-message */
           }
-          failures++;
+          progress.failures++;
           await new Promise((res) => setTimeout(res, 50));
         }
       };
       await Promise.all(Array.from({ length: 8 }, async () => { while (next < count) await send(next++); }));
-      return failures;
+      return progress;
     }, N);
-    // Stop every service worker while the burst is in flight, twice.
-    await popup.waitForTimeout(150);
-    await ext.stopServiceWorkers();
-    await popup.waitForTimeout(150);
-    await ext.stopServiceWorkers();
-    const failures = await burst;
+    const acked = () => popup.evaluate(() => (globalThis as unknown as { __burst?: { acked: number } }).__burst?.acked ?? 0);
+    // Stop every service worker twice while the burst is in flight: once a tenth of it is written,
+    // and again at half. Each stop must land before the burst is done (checked below).
+    const stoppedAt: Array<[number, number]> = [];
+    for (const share of [0.1, 0.5]) {
+      await eventually(acked, (n) => n >= N * share, 30_000);
+      const before = await acked();
+      await ext.stopServiceWorkers();
+      stoppedAt.push([before, await acked()]);
+    }
+    const { failures } = await burst;
+    for (const [before, after] of stoppedAt) {
+      expect(before).toBeGreaterThan(0);
+      expect(after, 'the stop landed after the burst had finished').toBeLessThan(N);
+    }
+    // Messages in flight when the worker stopped failed and were sent again.
+    expect(failures).toBeGreaterThan(0);
     const d = await ext.dump();
     expect(d.articles).toHaveLength(N);
     expect(new Set(d.articles.map((a) => a.key)).size).toBe(N);
@@ -79,7 +93,7 @@ describe('faults', () => {
     consistent(d);
     expect(d.accounts.reduce((s, a) => s + a.promo, 0)).toBe(N / 4);
     // Not asserted as a number (it depends on timing), but reported: how many sends had to be retried.
-    console.log(`burst of ${N}: ${failures} sends retried after the worker was stopped`);
+    console.log(`burst of ${N}: stopped at ${stoppedAt.map(([b]) => b).join(' and ')} written, ${failures} sends retried`);
   });
 
   test('several tabs writing at once count each article exactly once', async () => {

@@ -6,12 +6,13 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import type { AccountRecord, ArticleRecord } from '../../src/core/records';
-import { SHARED_DIR } from '../../scripts/shared-dir';
+import { locateShared } from '../../scripts/shared-path';
 
 /** The shipped build (what the release archives hold) and the test build (the same plus page-side test hooks). */
 export const RELEASE_DIST = resolve(import.meta.dirname, '../../dist');
 export const DIST = resolve(import.meta.dirname, '../../dist-e2e');
-export const FIXTURES = resolve(SHARED_DIR, 'fixtures/wechat/real');
+/** The real pages in the shared folder. Located, not required: the demo launches through this harness without them (the test run checks the folder exists first, tests/global-setup.ts). */
+export const FIXTURES = resolve(locateShared().dir, 'fixtures/wechat/real');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** Answers one request: `null` is a 404. Hosts are the real ones the browser asked for. */
@@ -69,9 +70,9 @@ export interface Extension {
   close(): Promise<void>;
 }
 
-/** `dist`: which build to load (default the test build; RELEASE_DIST for checks on what ships). */
-export async function launch(opts: { route: Route; locale?: string; headless?: boolean; dist?: string }): Promise<Extension> {
-  const dist = opts.dist ?? DIST;
+/** `dir`: the unpacked extension to load: the test build by default, RELEASE_DIST for checks on what ships, a release package's files in tests/e2e/release.test.ts. */
+export async function launch(opts: { route: Route; locale?: string; headless?: boolean; dir?: string }): Promise<Extension> {
+  const dir = opts.dir ?? DIST;
   const site = await serve(opts.route);
   const profile = mkdtempSync(join(tmpdir(), 'declutter-e2e-'));
   const locale = opts.locale ?? 'zh-CN';
@@ -83,8 +84,8 @@ export async function launch(opts: { route: Route; locale?: string; headless?: b
     // from the environment; --lang alone is not enough in headless mode.
     env: { ...process.env, LANG: `${locale.replace('-', '_')}.UTF-8`, LANGUAGE: locale.replace('-', '_') },
     args: [
-      `--disable-extensions-except=${dist}`,
-      `--load-extension=${dist}`,
+      `--disable-extensions-except=${dir}`,
+      `--load-extension=${dir}`,
       `--lang=${locale}`,
       '--no-sandbox',
       '--disable-gpu',
@@ -185,4 +186,97 @@ export async function eventually<T>(read: () => Promise<T>, check: (v: T) => boo
     last = await read();
   }
   return last;
+}
+
+/** One element inside the extension's closed shadow root, as DevTools sees it. */
+export interface ShadowNode {
+  nodeId: number;
+  tag: string;
+  classes: string[];
+  attrs: Record<string, string>;
+  text: string;
+}
+
+interface CdpNode {
+  nodeId: number;
+  nodeName: string;
+  nodeType: number;
+  nodeValue?: string;
+  attributes?: string[];
+  children?: CdpNode[];
+  shadowRoots?: CdpNode[];
+}
+
+/**
+ * The elements inside the extension's host on `page`. Its shadow root is closed, so neither page
+ * scripts nor Playwright's selectors reach it; the DevTools protocol does (`pierce`), like a reader's eyes.
+ */
+export async function shadowElements(page: Page, hostId = 'declutter-for-wechat'): Promise<ShadowNode[]> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
+    const attrsOf = (n: CdpNode): Record<string, string> => {
+      const out: Record<string, string> = {};
+      for (let i = 0; i + 1 < (n.attributes?.length ?? 0); i += 2) out[n.attributes![i]!] = n.attributes![i + 1]!;
+      return out;
+    };
+    const textOf = (n: CdpNode): string => (n.nodeType === 3 ? (n.nodeValue ?? '') : (n.children ?? []).map(textOf).join(''));
+    const find = (n: CdpNode): CdpNode | null => {
+      if (n.nodeType === 1 && attrsOf(n)['id'] === hostId) return n;
+      for (const c of [...(n.children ?? []), ...(n.shadowRoots ?? [])]) {
+        const hit = find(c);
+        if (hit) return hit;
+      }
+      return null;
+    };
+    const host = find(root);
+    const out: ShadowNode[] = [];
+    const walk = (n: CdpNode): void => {
+      if (n.nodeType === 1) {
+        const attrs = attrsOf(n);
+        out.push({ nodeId: n.nodeId, tag: n.nodeName.toLowerCase(), classes: (attrs['class'] ?? '').split(/\s+/).filter(Boolean), attrs, text: textOf(n) });
+      }
+      for (const c of n.children ?? []) walk(c);
+    };
+    for (const shadow of host?.shadowRoots ?? []) walk(shadow);
+    return out;
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/** Clicks the element of the extension's shadow root that `match` picks, with the mouse, at its centre. */
+export async function clickInShadow(page: Page, match: (n: ShadowNode) => boolean, hostId?: string): Promise<void> {
+  const node = (await shadowElements(page, hostId)).find(match);
+  if (!node) throw new Error('no such element in the extension’s shadow root');
+  const cdp = await page.context().newCDPSession(page);
+  let box: { content: number[] };
+  try {
+    await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
+    await cdp.send('DOM.scrollIntoViewIfNeeded', { nodeId: node.nodeId });
+    ({ model: box } = (await cdp.send('DOM.getBoxModel', { nodeId: node.nodeId })) as { model: { content: number[] } });
+  } finally {
+    await cdp.detach();
+  }
+  const xs = [box.content[0]!, box.content[2]!, box.content[4]!, box.content[6]!];
+  const ys = [box.content[1]!, box.content[3]!, box.content[5]!, box.content[7]!];
+  await page.mouse.click((Math.min(...xs) + Math.max(...xs)) / 2, (Math.min(...ys) + Math.max(...ys)) / 2);
+}
+
+/**
+ * Waits until the article content script has read the page (its extract step's timing mark, test
+ * build only): a check that nothing is shown means something only after that.
+ */
+export async function contentScriptRan(page: Page, timeout = 15_000): Promise<void> {
+  await page.waitForFunction(() => performance.getEntriesByName('declutter:extract', 'measure').length > 0, null, { timeout, polling: 50 });
+}
+
+/** Sends requests to the service worker from one of the extension's own pages, as the popup would. */
+export async function sendFromExtension(page: Page, messages: unknown[]): Promise<unknown[]> {
+  return page.evaluate(async (list) => {
+    const runtime = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime;
+    const out: unknown[] = [];
+    for (const m of list) out.push(await runtime.sendMessage(m));
+    return out;
+  }, messages);
 }

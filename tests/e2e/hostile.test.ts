@@ -84,7 +84,8 @@ describe('hostile titles and account names', () => {
     for (let i = 0; i < count; i++) {
       await popup.locator('[data-testid="account-row"] button.row-button').nth(i).click();
       await popup.waitForSelector('.popup[data-view="account"]');
-      // The detail lists the account's articles (read from IndexedDB after the view opens), whose titles carry the payloads.
+      // The detail lists the account's articles, whose titles carry the payloads (read from
+      // IndexedDB after the view opens: wait for them, not for a moment).
       await popup.waitForSelector('[data-testid="article"]');
       expect(await popup.evaluate(() => document.body.textContent ?? '')).toContain('标题');
       await popup.keyboard.press('Escape');

@@ -228,7 +228,7 @@ describe('the reader chooses: mark, collapse or off', () => {
 describe('the shipped build: the page learns nothing from names or sizes', () => {
   let shipped: Extension;
   beforeAll(async () => {
-    shipped = await launch({ route, dist: RELEASE_DIST });
+    shipped = await launch({ route, dir: RELEASE_DIST });
   });
   afterAll(async () => shipped?.close());
 

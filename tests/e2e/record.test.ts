@@ -1,7 +1,7 @@
 // End to end in real Chromium: a reader opens real WeChat pages (served on loopback under
 // mp.weixin.qq.com) and exactly those articles land, once each, under the right accounts.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { eventually, fileRoutes, launch, type Extension } from './harness';
+import { contentScriptRan, eventually, fileRoutes, launch, type Extension } from './harness';
 import { errorFiles, expected, longForms, pages, slug } from './real-pages';
 
 let ext: Extension;
@@ -71,7 +71,8 @@ describe('reading real WeChat pages', () => {
     const before = await ext.dump();
     for (const f of errorFiles) {
       await ext.visit(page, `http://mp.weixin.qq.com${slug(f)}`, { waitForVerdict: false });
-      await page.waitForTimeout(400);
+      // Only once the content script has read the page does "nothing shown" mean anything.
+      await contentScriptRan(page);
       expect(await page.$('#declutter-for-wechat')).toBeNull();
     }
     const after = await ext.dump();

@@ -1,11 +1,12 @@
 // @vitest-environment happy-dom
 // The popup over the real service-worker handlers and storage (fake-indexeddb): after the reader
 // sees a mostly promotional account and a service account, only the first is suggested; Mute writes
-// the real pref and Undo restores storage exactly; a correction moves the real tally.
+// the real pref and Undo restores storage exactly (also when storage.sync refuses it and it falls
+// back to storage.local); a correction moves the real tally; an unfollow tick is the real pref too.
 import { beforeEach, expect, test } from 'vitest';
 import { freshDb, observation } from '../storage/fresh-db';
 import { MemoryArea } from '../storage/memory-area';
-import type { Context } from '../../src/background/handlers';
+import { handle, type Context } from '../../src/background/handlers';
 import { Popup } from '../../src/popup/Popup';
 import { getAccount, recordObservation } from '../../src/storage/store';
 import { byText, click, mount, rows, suggestions, useLocale, waitFor } from './helpers';
@@ -99,4 +100,46 @@ test('an account whose useful articles mostly carry a sales block: the gentler s
   await click(suggestions(root).find((s) => s.dataset['accountId'] === 'MzInside')!.querySelector('[data-testid="dismiss-button"]'));
   expect(suggestions(root).map((s) => s.dataset['accountId'])).toEqual(['MzPromo']);
   expect((ctx.areas.sync as MemoryArea).items.get('dismiss:MzInside')).toMatchObject({ selling: expect.any(Number), bound: expect.any(Number) });
+});
+
+test('ticking an account off the unfollow checklist writes the real pref; it leaves the suggestions, and undo restores storage exactly', async () => {
+  for (let i = 0; i < 14; i++) await recordObservation(observation('Worse', 'promotional'), NOW - (20 - i) * 3_600_000);
+  const actions = handlerActions(ctx);
+  const root = await mount(<Popup actions={actions} />);
+  expect(suggestions(root).find((s) => s.dataset['accountId'] === 'MzWorse')!.dataset['action']).toBe('unfollow');
+  const before = storageSnapshot();
+
+  await click(root.querySelector('[data-testid="open-checklist"]'));
+  const box = () => root.querySelector<HTMLInputElement>('[data-testid="checklist-item"][data-account-id="MzWorse"] input[type="checkbox"]')!;
+  await click(box());
+  expect(storageSnapshot().sync['unfollow:MzWorse']).toEqual({ name: '账号Worse', at: NOW });
+  expect(box().checked).toBe(true);
+  await click(root.querySelector('button.back'));
+  expect(suggestions(root).some((s) => s.dataset['accountId'] === 'MzWorse')).toBe(false);
+  expect(rows(root).find((r) => r.dataset['accountId'] === 'MzWorse')!.dataset['follow']).toBe('unfollowed');
+
+  await click(root.querySelector('[data-testid="undo"]'));
+  expect(storageSnapshot()).toEqual(before);
+  expect(suggestions(root).some((s) => s.dataset['accountId'] === 'MzWorse')).toBe(true);
+});
+
+test('a mute that storage.sync refuses is kept in storage.local and still mutes; undo clears it', async () => {
+  // Sync full for this item (its write quota or sync turned off): the handler's write falls back.
+  const refusing = ctx.areas.sync as MemoryArea;
+  refusing.set = async () => {
+    throw new Error('MAX_WRITE_OPERATIONS_PER_MINUTE quota exceeded');
+  };
+  const actions = handlerActions(ctx);
+  const root = await mount(<Popup actions={actions} />);
+  await click(suggestions(root)[0]!.querySelector('[data-testid="mute-button"]'));
+  const stored = storageSnapshot();
+  expect(stored.sync['mute:MzPromo']).toBeUndefined();
+  expect(stored.local['mute:MzPromo']).toEqual({ name: '账号Promo', since: NOW, until: NOW + 30 * 86_400_000 });
+  expect(rows(root).find((r) => r.dataset['accountId'] === 'MzPromo')!.dataset['muted']).toBe('true');
+  // The worker's hot path (every article page asks) reads the fallback too.
+  expect(await handle({ type: 'article/observed', observation: observation('Promo', 'promotional') }, ctx)).toMatchObject({ ok: true, muted: true });
+
+  await click(root.querySelector('[data-testid="undo"]'));
+  expect(storageSnapshot().local['mute:MzPromo']).toBeUndefined();
+  expect(rows(root).find((r) => r.dataset['accountId'] === 'MzPromo')!.dataset['muted']).toBe('false');
 });
