@@ -104,35 +104,43 @@ export function paragraphFeatures(a: Analysis, cues: ParagraphCues, clusters: Ui
     hasSum[i + 1] = hasSum[i]! + (cues.selling[i]! > 0 ? 1 : 0);
     wSum[i + 1] = wSum[i]! + wording[i]!;
   }
-  const range = (sum: Float64Array, from: number, to: number): number => {
-    const lo = from < 0 ? 0 : from;
-    const hi = to > n - 1 ? n - 1 : to;
-    return hi >= lo ? sum[hi + 1]! - sum[lo]! : 0;
-  };
+  // Window sums as differences of prefix sums, with the window's ends clamped to the body (written
+  // out rather than through a helper: this loop runs once per page, cold, n times 20 windows).
   for (let i = 0; i < n; i++) {
     const row = i * F;
     for (let s = 0; s < SELLING.length; s++) x[row + OWN_SELLING + s] = cues.flags[i * k + SELLING[s]!]!;
     for (let s = 0; s < SERVICE.length; s++) x[row + OWN_SERVICE + s] = cues.flags[i * k + SERVICE[s]!]!;
     let at = row + CONTEXT;
     const own = cues.selling[i]!;
+    const lo2 = i >= 2 ? i - 2 : 0;
+    const lo3 = i >= 3 ? i - 3 : 0;
+    const lo5 = i >= 5 ? i - 5 : 0;
+    const lo8 = i >= 8 ? i - 8 : 0;
+    const lo10 = i >= 10 ? i - 10 : 0;
+    const hi1 = i + 2 <= n ? i + 2 : n; // exclusive ends
+    const hi2 = i + 3 <= n ? i + 3 : n;
+    const hi3 = i + 4 <= n ? i + 4 : n;
+    const hi5 = i + 6 <= n ? i + 6 : n;
+    const hi8 = i + 9 <= n ? i + 9 : n;
+    const hi10 = i + 11 <= n ? i + 11 : n;
+    const lo1 = i >= 1 ? i - 1 : 0;
     x[at++] = Math.log1p(own);
     x[at++] = clusters[i]!;
-    x[at++] = Math.log1p(range(cueSum, i - 2, i + 2) - own);
-    x[at++] = Math.log1p(range(cueSum, i - 5, i + 5) - own) / 2;
-    const ahead3 = range(hasSum, i + 1, i + 3) > 0 ? 1 : 0;
-    const behind3 = range(hasSum, i - 3, i - 1) > 0 ? 1 : 0;
-    x[at++] = ahead3;
-    x[at++] = range(hasSum, i + 1, i + 8) > 0 ? 1 : 0;
-    x[at++] = behind3;
-    x[at++] = range(hasSum, i - 8, i - 1) > 0 ? 1 : 0;
-    x[at++] = range(hasSum, i - 10, i - 1) > 0 && range(hasSum, i + 1, i + 10) > 0 ? 1 : 0;
-    x[at++] = range(hasSum, i, n - 1) / (n - i);
-    x[at++] = wording[i]!;
-    const near1 = Math.min(i, 1) + Math.min(n - 1 - i, 1);
-    x[at++] = near1 > 0 ? (range(wSum, i - 1, i + 1) - wording[i]!) / near1 : 0;
-    const near3 = Math.min(i, 3) + Math.min(n - 1 - i, 3);
-    x[at++] = near3 > 0 ? (range(wSum, i - 3, i + 3) - wording[i]!) / near3 : 0;
-    x[at++] = range(wSum, i, n - 1) / (n - i);
+    x[at++] = Math.log1p(cueSum[hi2]! - cueSum[lo2]! - own);
+    x[at++] = Math.log1p(cueSum[hi5]! - cueSum[lo5]! - own) / 2;
+    x[at++] = hasSum[hi3]! - hasSum[i + 1]! > 0 ? 1 : 0;
+    x[at++] = hasSum[hi8]! - hasSum[i + 1]! > 0 ? 1 : 0;
+    x[at++] = hasSum[i]! - hasSum[lo3]! > 0 ? 1 : 0;
+    x[at++] = hasSum[i]! - hasSum[lo8]! > 0 ? 1 : 0;
+    x[at++] = hasSum[i]! - hasSum[lo10]! > 0 && hasSum[hi10]! - hasSum[i + 1]! > 0 ? 1 : 0;
+    x[at++] = (hasSum[n]! - hasSum[i]!) / (n - i);
+    const w = wording[i]!;
+    x[at++] = w;
+    const near1 = hi1 - lo1 - 1;
+    x[at++] = near1 > 0 ? (wSum[hi1]! - wSum[lo1]! - w) / near1 : 0;
+    const near3 = hi3 - lo3 - 1;
+    x[at++] = near3 > 0 ? (wSum[hi3]! - wSum[lo3]! - w) / near3 : 0;
+    x[at++] = (wSum[n]! - wSum[i]!) / (n - i);
     x[at++] = ctx.article;
     x[at++] = ctx.title;
     x[at++] = n > 1 ? i / (n - 1) : 0;
