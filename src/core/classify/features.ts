@@ -36,7 +36,7 @@ const SELLING_CUES: readonly number[] = CUES.flatMap((c, i) => (c.weight > 0 ? [
 
 /**
  * The verdict's features: the article's evidence, then its pitch segments (LABELING.md's mixed rule):
- * how much of the body they take (hard, and as the paragraphs' mean pitch probability), how surely
+ * how much of the body they take (hard, and weighted by their paragraphs' pitch probability), how surely
  * they sell, whether the title names what they sell, and each selling cue inside them weighed by the
  * share of the body its segments take (a price in a footer counts for little, in a sales page for much).
  */
@@ -182,8 +182,8 @@ export function segmentFeatures(
   for (const c of SELLING_CUES) for (const p of a.hits[c]!.bodyParagraph) own[p * k + c] = 1;
   for (let i = 0; i < n; i++) {
     const length = a.paragraphs[i]!.end - a.paragraphs[i]!.start;
-    expected += length * probability[i]!;
     if (pitch[i] === 1) {
+      expected += length * probability[i]!;
       chars += length;
       strength += probability[i]!;
       count++;

@@ -32,7 +32,8 @@ export { CUES } from './cues/index';
 
 const MAX_REASONS = 16;
 const MAX_SEGMENTS = 32;
-const MIN_REASON_WEIGHT = 0.05;
+/** Contributions smaller than this move promoScore by under ~5 points at 0.5: too small to explain a verdict. */
+const MIN_REASON_WEIGHT = 0.2;
 
 function text(v: unknown): string {
   return typeof v === 'string' ? v : '';
