@@ -133,6 +133,7 @@ interface ArticleCv {
   xp: Float64Array[];
   evidence: Float64Array;
   baseline: WordingBaseline;
+  wording: Scored[];
 }
 
 function paragraphScores(docs: readonly Doc[], pitch: (i: number) => Uint8Array): { paragraphs: Scores; hasPitch: Scores } {
@@ -262,7 +263,7 @@ function main(): void {
         );
       }
       for (const switchCost of SWITCH_COST) {
-        const seg = docs.map((d, i) => segment(d, xp[i]!, heads[folds[i]!]!, switchCost));
+        const seg = docs.map((d, i) => segment(d, xp[i]!, heads[folds[i]!]!, switchCost, wording[i]!.paragraph));
         const xf = docs.map((d, i) => verdictX(d, xa[i]!, seg[i]!));
         const ps = paragraphScores(docs, (i) => seg[i]!.pitch);
         for (const lamF of VERDICT_LAMBDA) {
@@ -288,7 +289,7 @@ function main(): void {
               `paragraphs ${fmt(ps.paragraphs)} | has pitch ${fmt(ps.hasPitch)} | objective ${objective.toFixed(3)}`,
           );
           if (!best || objective > best.objective + 1e-9) {
-            best = { objective, high, all, ...ps, cfg: { grams, article: lamA, switchCost, verdict: lamF }, xa, xp, evidence, baseline };
+            best = { objective, high, all, ...ps, cfg: { grams, article: lamA, switchCost, verdict: lamF }, xa, xp, evidence, baseline, wording };
           }
         }
       }
@@ -344,7 +345,7 @@ function main(): void {
     PARAGRAPH_FEATURES,
     PARAGRAPH_LAMBDA,
   );
-  const xf = docs.map((d, i) => verdictX(d, best.xa[i]!, segment(d, best.xp[i]!, paragraph, cfg.switchCost)));
+  const xf = docs.map((d, i) => verdictX(d, best.xa[i]!, segment(d, best.xp[i]!, paragraph, cfg.switchCost, best.wording[i]!.paragraph)));
   const verdict = fitHead(xf, y, ones, VERDICT_FEATURES, cfg.verdict, cuePrior(VERDICT_FEATURES), cuePenalty(VERDICT_FEATURES));
   const messageGrams = fitGrams(messageUnits(smsDocs), bestMessage.grams);
   const message = fitHead(
@@ -401,7 +402,7 @@ function main(): void {
   docs.forEach((d) => {
     const w = wordingOf(d, wording.paragraph, wording.title);
     const xa = articleX(d, w, best.baseline);
-    const seg = segment(d, paragraphX(d, w, linear(article, xa, ARTICLE_FEATURES.length)), paragraph, cfg.switchCost);
+    const seg = segment(d, paragraphX(d, w, linear(article, xa, ARTICLE_FEATURES.length)), paragraph, cfg.switchCost, w.paragraph);
     const fitted = linear(verdict, verdictX(d, xa, seg)) >= 0;
     if ((classify({ title: d.row.title, body: d.row.text }, shipped).label === 'promotional') === fitted) agree++;
   });

@@ -20,7 +20,7 @@ import {
 } from '../../src/core/classify/features';
 import type { Wording } from '../../src/core/classify/model';
 import { buildGramTable, forEachGram, gramOfKey, scoreSpan, spanScore, type GramTable } from '../../src/core/classify/ngrams';
-import { decodePitch, PARAGRAPH_FEATURES, paragraphCues, paragraphFeatures, pitchLogits, type FeatureDef } from '../../src/core/classify/paragraphs';
+import { decodePitch, PARAGRAPH_FEATURES, paragraphCues, paragraphFeatures, pitchLogits, trimSegments, type FeatureDef } from '../../src/core/classify/paragraphs';
 import { wordingScores } from '../../src/core/classify/wording';
 import type { Row, SegmentRow } from './data';
 import { fitSignedLogReg, sigmoid, type LogRegModel, type SparseRow } from './logreg';
@@ -404,9 +404,9 @@ export interface Segmented {
   probability: Float64Array;
 }
 
-export function segment(d: Doc, x: Float64Array, head: HeadModel, switchCost: number): Segmented {
+export function segment(d: Doc, x: Float64Array, head: HeadModel, switchCost: number, wording: Float64Array): Segmented {
   const logits = pitchLogits(x, d.a.paragraphs.length, head.weights, head.bias);
-  return { pitch: decodePitch(logits, switchCost), probability: logits.map(sigmoid) };
+  return { pitch: trimSegments(decodePitch(logits, switchCost), wording, paragraphCues(d.a)), probability: logits.map(sigmoid) };
 }
 
 /** The verdict's features: the article features plus the segment features of `s`. */

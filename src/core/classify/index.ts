@@ -26,7 +26,7 @@ import { defaultModel, type Head, type Model } from './model';
 import { wordingScores } from './wording';
 import { forEachWeighted, scoreSpan, spanScore, type GramTable } from './ngrams';
 import { originalSlice } from './normalize';
-import { decodePitch, paragraphCues, paragraphFeatures, pitchLogits } from './paragraphs';
+import { decodePitch, paragraphCues, paragraphFeatures, pitchLogits, trimSegments } from './paragraphs';
 
 export { CUES } from './cues/index';
 
@@ -208,9 +208,10 @@ export function classify(input: ClassifyInput, model: Model = defaultModel()): V
   let evidence = model.article.bias;
   for (let i = 0; i < ARTICLE_FEATURES.length; i++) evidence += model.article.weights[i]! * x[i]!;
   const n = a.paragraphs.length;
-  const px = paragraphFeatures(a, paragraphCues(a), clusters, wording.paragraph, { article: evidence, title: wording.title });
+  const pc = paragraphCues(a);
+  const px = paragraphFeatures(a, pc, clusters, wording.paragraph, { article: evidence, title: wording.title });
   const logits = pitchLogits(px, n, model.paragraph.weights, model.paragraph.bias);
-  const pitch = decodePitch(logits, model.paragraph.switchCost);
+  const pitch = trimSegments(decodePitch(logits, model.paragraph.switchCost), wording.paragraph, pc);
   const probability = logits.map(sigmoid);
   segmentFeatures(x, a, pitch, probability, titleInPitch(a, pitch));
   const { z, reasons } = decide(model.verdict, x, VERDICT_FEATURES, { a, pitch, wording, table: model.wording.paragraph.table() });

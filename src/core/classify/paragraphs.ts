@@ -192,3 +192,30 @@ export function decodePitch(logits: Float64Array, switchCost: number): Uint8Arra
   }
   return out;
 }
+
+/**
+ * A segment starts and ends on a paragraph that itself sells: a selling cue of its own, or wording
+ * that reads as a pitch (its wording log-odds above 0). The run-level features (wording and cues
+ * from a paragraph to the end) also lift the plain paragraphs just before a closing pitch; those are
+ * trimmed off its edges, so the page marks the sales block and not the tips before it.
+ */
+export function trimSegments(pitch: Uint8Array, wording: ParagraphWording, cues: ParagraphCues): Uint8Array {
+  const n = pitch.length;
+  const sells = (i: number): boolean => cues.selling[i]! > 0 || wording[i]! > 0;
+  for (let i = 0; i < n; ) {
+    if (pitch[i] !== 1) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < n && pitch[j] === 1) j++;
+    // [i, j) is a run: drop its plain edges.
+    let lo = i;
+    let hi = j - 1;
+    while (lo <= hi && !sells(lo)) pitch[lo++] = 0;
+    while (hi >= lo && !sells(hi)) pitch[hi--] = 0;
+    i = j;
+  }
+  return pitch;
+}
+
