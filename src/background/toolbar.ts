@@ -33,8 +33,12 @@ const MAX_WORD = 24;
 export function toolbarState(label: Label, corrected: boolean, reasons: readonly Reason[]): ToolbarState {
   const verdict = label === 'promotional' ? t('verdictPromotional') : t('verdictService');
   const said = corrected ? t('toolbarCorrected', verdict) : verdict;
-  // After a correction the model's reasons may argue for the other side: the title gives none then.
-  const top = corrected ? undefined : reasons[0];
+  // The top reason only when it argues for the verdict: a service article with only a weak selling
+  // sign has no reason worth a title. After a correction the model's reasons may argue for the other
+  // side: the title gives none then.
+  const first = reasons[0];
+  const toward = label === 'promotional' ? 1 : -1;
+  const top = corrected || !first || first.weight * toward <= 0 ? undefined : first;
   const title = top ? t('toolbarTitleReason', t('extName'), said, reasonText(top)) : t('toolbarTitle', t('extName'), said);
   return { badge: label === 'promotional' ? t('badgePromotional') : '', title };
 }

@@ -6,7 +6,7 @@
 // the verdict and its top reason, and both follow a correction made from the popup.
 import { beforeEach, describe, expect, test } from 'vitest';
 import { handle, type Context } from '../../src/background/handlers';
-import type { ToolbarState } from '../../src/background/toolbar';
+import { toolbarState, type ToolbarState } from '../../src/background/toolbar';
 import { classify } from '../../src/core/classify';
 import type { Observation } from '../../src/core/records';
 import { extractArticle } from '../../src/extract';
@@ -70,6 +70,14 @@ describe('the toolbar icon', () => {
     const top = o.verdict.reasons[0]!;
     expect(icons.get(TAB)).toEqual({ badge: '推', title: expect.stringMatching(/^公众号清理助手：推广 · /) });
     expect(icons.get(TAB)!.title).toContain(top.words[0]!.slice(0, 10));
+  });
+
+  test('the title gives the top reason only when it argues for the verdict', () => {
+    const selling = { cue: 'wording', words: ['星球'], weight: 0.3 };
+    const serving = { cue: 'news-report', words: ['据报道'], weight: -0.8 };
+    expect(toolbarState('service', false, [selling]).title).toBe('公众号清理助手：正常内容');
+    expect(toolbarState('service', false, [serving, selling]).title).toBe('公众号清理助手：正常内容 · 新闻报道用语：据报道');
+    expect(toolbarState('promotional', false, [serving]).title).toBe('公众号清理助手：推广');
   });
 
   test('a service article gets no badge, and its title says so', async () => {
