@@ -181,12 +181,13 @@ async function main(): Promise<void> {
 
   const accountId = accountIdOf(observation);
   const reply = await reported;
-  // Whether the service worker confirmed the write: tests wait for it before leaving the page.
-  hook(host.element, 'data-declutter-recorded', String(reply !== null));
   const id = reply?.accountId ?? accountId;
   const name = article.accountName.trim();
   const muted = reply?.muted ?? isMuted(await readPrefs(areas), id, Date.now());
   renderMuted(host, pill, muted, id, name);
+  // Whether the service worker confirmed the write, set once the page shows what it answered: tests
+  // wait for it before leaving the page or reading the muted state.
+  hook(host.element, 'data-declutter-recorded', String(reply !== null));
   browser.storage.onChanged.addListener((changes) => {
     if ('settings' in changes) void readPitchDisplay(areas).then((mode) => pitch.show(mode));
     if (!(`mute:${id}` in changes)) return;

@@ -52,6 +52,16 @@ async function settled(page: Page, url: string, timeoutMs = 15_000): Promise<voi
 }
 
 /** The add-on id a build declares for Firefox (browser_specific_settings.gecko.id). */
+/** Resolves once the article content script has read the page (its extract step's mark, test build). */
+export async function contentScriptRanIn(page: Page, timeout = 15_000): Promise<void> {
+  await page.waitForFunction(() => performance.getEntriesByName('declutter:extract', 'measure').length > 0, { timeout, polling: 50 });
+}
+
+/** Resolves once the list content script has read the page against the mutes (test build hook). */
+export async function listScriptRanIn(page: Page, timeout = 15_000): Promise<void> {
+  await page.waitForSelector('html[data-declutter-list-ready]', { timeout });
+}
+
 export function geckoId(dist: string): string {
   const manifest = JSON.parse(readFileSync(join(dist, 'manifest.json'), 'utf8')) as { browser_specific_settings: { gecko: { id: string } } };
   return manifest.browser_specific_settings.gecko.id;

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { hiddenNames, hostAttr as hostAttrIn, pages, promo, promoPage, route, service, SOGOU_URL } from './demo-site';
-import { launchFirefox, sleep, type ExtensionGlobal, type FirefoxExtension, type Locale } from './firefox-harness';
+import { launchFirefox, listScriptRanIn, type ExtensionGlobal, type FirefoxExtension, type Locale } from './firefox-harness';
 import { eventually } from './harness';
 
 async function readAll(ext: FirefoxExtension): Promise<void> {
@@ -67,7 +67,7 @@ describe('in a Chinese Firefox', () => {
     expect(await hostAttr(article, 'data-declutter-muted')).toBeNull();
     const list = await ext.page();
     await ext.visit(list, SOGOU_URL, { waitForVerdict: false });
-    await sleep(300);
+    await listScriptRanIn(list);
     expect(await hiddenItems(list)).toEqual([]);
 
     await popup.bringToFront();
@@ -94,7 +94,7 @@ describe('in a Chinese Firefox', () => {
     await ext.visit(article, `http://mp.weixin.qq.com${promoPage.path}`);
     expect(await hostAttr(article, 'data-declutter-muted')).toBeNull();
     await ext.visit(list, SOGOU_URL, { waitForVerdict: false });
-    await sleep(300);
+    await listScriptRanIn(list);
     expect(await hiddenItems(list)).toEqual([]);
     for (const p of [again, article, list]) await p.close();
   });

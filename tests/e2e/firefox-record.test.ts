@@ -2,7 +2,7 @@
 // loopback under mp.weixin.qq.com) and exactly those articles land, once each, under the right
 // accounts, across a suspension of the background page (Firefox's event page, not a service worker).
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchFirefox, sleep, type FirefoxExtension } from './firefox-harness';
+import { contentScriptRanIn, launchFirefox, sleep, type FirefoxExtension } from './firefox-harness';
 import { eventually, fileRoutes } from './harness';
 import { errorFiles, expected, longForms, pages, slug } from './real-pages';
 
@@ -74,7 +74,8 @@ describe('reading real WeChat pages in Firefox', () => {
     const before = await ext.dump();
     for (const f of errorFiles) {
       await ext.visit(page, `http://mp.weixin.qq.com${slug(f)}`, { waitForVerdict: false });
-      await sleep(400);
+      // Only once the content script has read the page does "nothing shown" mean anything.
+      await contentScriptRanIn(page);
       expect(await page.$('#declutter-for-wechat')).toBeNull();
     }
     const after = await ext.dump();

@@ -267,6 +267,11 @@ export async function clickInShadow(page: Page, match: (n: ShadowNode) => boolea
  * Waits until the article content script has read the page (its extract step's timing mark, test
  * build only): a check that nothing is shown means something only after that.
  */
+/** Resolves once the list content script has read the page against the mutes (test build hook). */
+export async function listScriptRan(page: Page, timeout = 15_000): Promise<void> {
+  await page.waitForSelector('html[data-declutter-list-ready]', { state: 'attached', timeout });
+}
+
 export async function contentScriptRan(page: Page, timeout = 15_000): Promise<void> {
   await page.waitForFunction(() => performance.getEntriesByName('declutter:extract', 'measure').length > 0, null, { timeout, polling: 50 });
 }

@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { afterEach, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { hiddenNames, hostAttr as hostAttrIn, pages, promo, promoPage, route, service, SOGOU_URL } from './demo-site';
-import { eventually, launch, type Extension } from './harness';
+import { eventually, launch, listScriptRan, type Extension } from './harness';
 
 /**
  * Chromium on Linux takes its UI language (and so `chrome.i18n`'s) from LANGUAGE, and needs the
@@ -77,7 +77,7 @@ describe('suggest, mute, undo', () => {
     expect(await hostAttr(article, 'data-declutter-muted')).toBeNull();
     const list = await ext.page();
     await list.goto(SOGOU_URL);
-    await list.waitForTimeout(300);
+    await listScriptRan(list);
     expect(await hiddenItems(list)).toEqual([]);
 
     await popup.bringToFront();
@@ -103,11 +103,11 @@ describe('suggest, mute, undo', () => {
     expect(await eventually(() => hiddenItems(list), (v) => v.length === 0)).toEqual([]);
     // And on a fresh load of each page.
     await article.reload();
-    await article.waitForSelector('[data-declutter-verdict]', { state: 'attached' });
-    await article.waitForTimeout(300);
+    // The mute is read once the worker has answered the page's report.
+    await article.waitForSelector('[data-declutter-recorded]', { state: 'attached' });
     expect(await hostAttr(article, 'data-declutter-muted')).toBeNull();
     await list.reload();
-    await list.waitForTimeout(300);
+    await listScriptRan(list);
     expect(await hiddenItems(list)).toEqual([]);
   });
 });

@@ -84,6 +84,7 @@ const PAGE_HOOKS = [
   'data-declutter-hidden',
   'data-declutter-show-hidden',
   'data-declutter-list',
+  'data-declutter-list-ready',
 ];
 
 describe('the page learns nothing about the reader', () => {
