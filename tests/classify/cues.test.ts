@@ -17,6 +17,7 @@ type Case = [string, string, string, string[]];
 const CASES: Case[] = [
   ['disclosure', 'wechat:lazy13-006', '广告', ['广告']],
   ['disclosure', 'wechat:picker-0274', '上下文感知的聚合页广告优化实践', []],
+  ['disclosure', 'wechat:v2media-044', '如你所见，这是一篇广告。', ['这是一篇广告']],
   ['disclosure', 'wechat:lazy13-053', '品牌推广 培训合作 商业咨询 润米商城 转载开白', []],
 
   ['sponsored', 'sms:4131', '您好，专业提供短信群发，106全网网关直连通道，70字无签名，【活动促销】【商业推广】【贷款】【房产】【教育】均可大量发送。', ['商业推广']],
