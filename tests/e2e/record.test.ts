@@ -2,7 +2,7 @@
 // mp.weixin.qq.com) and exactly those articles land, once each, under the right accounts.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { contentScriptRan, eventually, fileRoutes, launch, type Extension } from './harness';
-import { errorFiles, expected, longForms, pages, slug } from './real-pages';
+import { errorFiles, expectRecorded, expectRevisitsCountOnce, expected, longForms, pages, slug } from './real-pages';
 
 let ext: Extension;
 beforeAll(async () => {
@@ -29,40 +29,13 @@ describe('reading real WeChat pages', () => {
       const verdict = await page.getAttribute('#declutter-for-wechat', 'data-declutter-verdict');
       expect(['service', 'promotional']).toContain(verdict);
     }
-    const { articles, accounts } = await eventually(ext.dump, (d) => d.articles.length >= expected.length);
-    expect(articles.map((a) => a.key).sort()).toEqual(expected.map((e) => e.key).sort());
-    for (const e of expected) {
-      const a = articles.find((x) => x.key === e.key)!;
-      expect(a.title).toBe(e.title.slice(0, 2000));
-      expect(a.accountId).toBe(e.accountId ?? `name:${e.name.trim()}`);
-      const acc = accounts.find((x) => x.id === a.accountId);
-      expect(acc?.name).toBe(e.name.trim());
-    }
-    // Tallies agree with the articles they count.
-    for (const acc of accounts) {
-      const mine = articles.filter((a) => a.accountId === acc.id);
-      expect(acc.articles).toBe(mine.length);
-      expect(acc.promo).toBe(mine.filter((a) => (a.userLabel ?? a.model.label) === 'promotional').length);
-    }
-    // Bodies never leave the page; WeChat's own ad template never reaches the store.
-    const stored = JSON.stringify({ articles, accounts });
-    expect(stored).not.toContain('defaultMidAdData');
-    expect(articles.every((a) => !('body' in a))).toBe(true);
+    expectRecorded(await eventually(ext.dump, (d) => d.articles.length >= expected.length));
     await page.close();
   });
 
   test('a revisit, and the same article under its other URL form, do not count twice', async () => {
     const page = await ext.page();
-    const before = await ext.dump();
-    const revisit = expected.find((e) => !longForms.some((l) => l.key === e.key))!;
-    await ext.visit(page, `http://mp.weixin.qq.com${revisit.path}`);
-    for (const l of longForms) await ext.visit(page, `http://mp.weixin.qq.com${l.path}`);
-    const after = await eventually(ext.dump, (d) => d.articles.filter((a) => a.visits > 1).length >= 3);
-    expect(after.articles).toHaveLength(before.articles.length);
-    expect(after.accounts.map((a) => [a.id, a.articles, a.promo])).toEqual(before.accounts.map((a) => [a.id, a.articles, a.promo]));
-    for (const k of [revisit.key, ...longForms.map((l) => l.key)]) {
-      expect(after.articles.find((a) => a.key === k)?.visits).toBe(2);
-    }
+    await expectRevisitsCountOnce(ext, page);
     await page.close();
   });
 
