@@ -161,6 +161,8 @@ export function segmentFeatures(
   titleKeysInPitch: number,
 ): void {
   const n = a.paragraphs.length;
+  // No segment: every segment feature is 0 (they were zeroed with the vector).
+  if (!pitch.includes(1)) return;
   let total = 0;
   for (let i = 0; i < n; i++) total += a.paragraphs[i]!.end - a.paragraphs[i]!.start;
   let chars = 0;
@@ -234,6 +236,7 @@ const MAX_TITLE_PAIRS = 40;
  * ("Three.js 小册上线了" over a booklet's sales page) is about the offer.
  */
 export function titleInPitch(a: Analysis, pitch: Uint8Array): number {
+  if (!pitch.includes(1)) return 0;
   const t = a.title.text;
   const body = a.body.text;
   let pairs = 0;
