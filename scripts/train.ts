@@ -9,7 +9,7 @@ import { classify } from '../src/core/classify/index';
 import { CUES } from '../src/core/classify/cues/index';
 import { compileModel, MODEL_VERSION, type ModelFile } from '../src/core/classify/model';
 import { packGrams } from '../src/core/classify/ngrams';
-import { loadSegments, loadSms, loadWechat, loadWritten, REPO_ROOT } from './lib/data';
+import { loadExtra, loadSegments, loadSms, loadWechat, REPO_ROOT } from './lib/data';
 import { confusion, scores, type Scores } from './lib/metrics';
 import {
   ARTICLE_FEATURES,
@@ -105,7 +105,7 @@ function cached<T>(parts: unknown[], compute: () => T, encode: (v: T) => unknown
 }
 
 /** Bump when paragraphUnits / titleUnits / fitGrams change: the cache key does not read pipeline.ts. */
-const WORDING_UNITS = `units-v2-group${process.env['GROUP_WEIGHTING'] ?? 1}-written${process.env['WRITTEN_WEIGHT'] ?? 0.5}-unannotated${process.env['WORDING_UNANNOTATED'] ?? 0}`;
+const WORDING_UNITS = `units-v2-group${process.env['GROUP_WEIGHTING'] ?? 1}-written${process.env['WRITTEN_WEIGHT'] ?? 0.5}-sourced${process.env['SOURCED_WEIGHT'] ?? 1}-unannotated${process.env['WORDING_UNANNOTATED'] ?? 0}`;
 
 type Scored = ReturnType<typeof wordingOf>;
 const encodeScores = (ws: Scored[]): unknown => ws.map((w) => ({ p: Array.from(w.paragraph), s: Array.from(w.selling), i: Array.from(w.informative), t: w.title }));
@@ -185,16 +185,18 @@ function accuracyThreshold(z: Float64Array, y: readonly number[]): { threshold: 
 function main(): void {
   const t0 = performance.now();
   const segments = loadSegments();
-  const written = loadWritten();
+  const written = loadExtra('written');
+  const sourced = loadExtra('sourced');
   const wechatRows = loadWechat().filter((r) => r.split === 'train');
-  const docs = [...prepare(wechatRows, 'wechat', segments), ...prepare(written.rows, 'written', written.segments)];
+  const docs = [...prepare(wechatRows, 'wechat', segments), ...prepare(written.rows, 'written', written.segments), ...prepare(sourced.rows, 'sourced', sourced.segments)];
   const smsDocs = prepare(
     loadSms().filter((r) => r.split === 'train'),
     'sms',
   );
-  // Folds by account group; each written example is its own group (they are scored never, learned always).
+  // Folds by account group; each written example is its own group. Written and sourced rows are
+  // learned always and scored never.
   const folds = groupFolds(
-    docs.map((d) => (d.source === 'written' ? `written:${d.row.id}` : d.row.group)),
+    docs.map((d) => d.row.group),
     FOLDS,
     SEED,
   );
@@ -205,7 +207,7 @@ function main(): void {
   );
   log(
     `train rows: wechat-articles ${wechatRows.length} (${[...segments.values()].filter((s) => s.split === 'train').length} with pitch segments), ` +
-      `written ${written.rows.length}, sms ${smsDocs.length} (${FOLDS}-fold CV grouped by account, seed ${SEED})`,
+      `written ${written.rows.length}, sourced ${sourced.rows.length}, sms ${smsDocs.length} (${FOLDS}-fold CV grouped by account, seed ${SEED})`,
   );
   const y = docs.map((d) => d.y);
   const ones = docs.map((d) => d.w);
@@ -383,6 +385,7 @@ function main(): void {
       trainedOn: {
         'wechat-articles train': wechatRows.length,
         'written examples (scripts/train-data)': written.rows.length,
+        'sourced articles (scripts/train-data)': sourced.rows.length,
         'zh_sms_spam train': smsDocs.length,
       },
       seed: SEED,

@@ -100,26 +100,35 @@ export function loadSegments(): Map<string, SegmentRow> {
 }
 
 export const WRITTEN_PATH = resolve(REPO_ROOT, 'scripts/train-data/written-articles.jsonl');
+export const SOURCED_PATH = resolve(REPO_ROOT, 'scripts/train-data/sourced-articles.jsonl');
+
+/** The extra training files in scripts/train-data, by the `provenance` each of their rows must carry. */
+export type Provenance = 'written' | 'sourced';
 
 /**
- * Examples the project wrote itself (scripts/train-data/README.md): consumer, local and English
- * promotions that public archives lack, and service articles in the same registers. Training only,
- * never evaluation (cross-validation learns from them and never scores them).
+ * Extra training rows kept in the repository (scripts/train-data/README.md). Training only, never
+ * evaluation: cross-validation learns from them and never scores them.
+ * - `written`: examples the project wrote itself (consumer, local and English promotions that public
+ *   archives lack, and service articles in the same registers); each is its own group.
+ * - `sourced`: real articles the project gathered from public archives that the corpus does not use,
+ *   labelled under the same LABELING.md; grouped by account like the corpus.
  */
-export function loadWritten(): { rows: Row[]; segments: Map<string, SegmentRow> } {
+export function loadExtra(provenance: Provenance): { rows: Row[]; segments: Map<string, SegmentRow> } {
   const rows: Row[] = [];
   const segments = new Map<string, SegmentRow>();
   let raw: Record<string, unknown>[];
   try {
-    raw = readJsonl(WRITTEN_PATH);
+    raw = readJsonl(provenance === 'written' ? WRITTEN_PATH : SOURCED_PATH);
   } catch {
     return { rows, segments };
   }
   for (const r of raw) {
-    if (r.provenance !== 'written') throw new Error(`${str(r.id)}: a written example must say "provenance": "written"`);
+    if (r.provenance !== provenance) throw new Error(`${str(r.id)}: a ${provenance} example must say "provenance": "${provenance}"`);
     const id = str(r.id);
     const text = str(r.text);
-    rows.push({ id, title: str(r.title), text, label: label(r.label), split: 'train', source: 'written', group: `written:${id}`, confidence: 'high', account: str(r.account), domain: str(r.domain), lang: str(r.lang) || 'zh' });
+    const account = str(r.account);
+    const group = provenance === 'written' ? `written:${id}` : `sourced:${accountGroup(account)}`;
+    rows.push({ id, title: str(r.title), text, label: label(r.label), split: 'train', source: provenance, group, confidence: r.confidence === 'low' ? 'low' : 'high', account, domain: str(r.domain), lang: str(r.lang) || 'zh' });
     segments.set(id, { id, split: 'train', label: label(r.label), paragraphs: text.split('\n').length, pitch: ranges(r.pitch, id), titleOffer: r.title_offer === true });
   }
   return { rows, segments };

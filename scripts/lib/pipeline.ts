@@ -25,7 +25,7 @@ import { wordingScores } from '../../src/core/classify/wording';
 import type { Row, SegmentRow } from './data';
 import { fitSignedLogReg, sigmoid, type LogRegModel, type SparseRow } from './logreg';
 
-export type Source = 'wechat' | 'written' | 'sms';
+export type Source = 'wechat' | 'written' | 'sourced' | 'sms';
 
 export interface Doc {
   row: Row;
@@ -77,7 +77,7 @@ export function prepare(rows: readonly Row[], source: Source, segments?: Readonl
       titleOffer: seg?.titleOffer ? 1 : 0,
       titleKeys: keysOf(a.titleGrams, 0, a.titleGrams.length),
       paraKeys: a.paragraphs.map((p) => keysOf(a.bodyGrams, p.start, p.end)),
-      w: source === 'written' ? WRITTEN_WEIGHT : source === 'sms' || GROUP_WEIGHTING === 0 ? 1 : 1 / Math.sqrt(groupSize.get(row.group)!),
+      w: source === 'written' ? WRITTEN_WEIGHT : (source === 'sourced' ? SOURCED_WEIGHT : 1) * (source === 'sms' || GROUP_WEIGHTING === 0 ? 1 : 1 / Math.sqrt(groupSize.get(row.group)!)),
     };
   });
 }
@@ -88,6 +88,9 @@ export function prepare(rows: readonly Row[], source: Source, segments?: Readonl
  * real articles.
  */
 export const WRITTEN_WEIGHT = Number(process.env['WRITTEN_WEIGHT'] ?? 0.5);
+
+/** The weight of each sourced article (scripts/train-data), on top of its account's group weight. */
+export const SOURCED_WEIGHT = Number(process.env['SOURCED_WEIGHT'] ?? 1);
 
 /** 1: rows weigh 1 / sqrt(their account group's size); 0: every row weighs 1. */
 export const GROUP_WEIGHTING = Number(process.env['GROUP_WEIGHTING'] ?? 1);
