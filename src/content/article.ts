@@ -3,7 +3,7 @@
 // flags articles of muted accounts.
 import browser from 'webextension-polyfill';
 import type { Article, Verdict } from '../core/article';
-import { classify } from '../core/classify';
+import { classifyRead, readText } from '../core/classify';
 import { isMuted, type PitchDisplay } from '../core/prefs';
 import type { Observation } from '../core/records';
 import { accountIdOf } from '../core/tally';
@@ -150,11 +150,13 @@ async function main(): Promise<void> {
   const areas = { sync: browser.storage.sync, local: browser.storage.local };
   // Read while the page is still busy; needed only once there is something to mark.
   const display = readPitchDisplay(areas).catch((): PitchDisplay => 'mark');
-  // Short tasks in idle time instead of one long one: read, classify, show, mark.
+  // Short tasks in idle time instead of one long one: extract, read, classify, show, mark.
   const result = await step('extract', () => extractArticle(document, location.href));
   if (!result.ok) return settleKey(null);
   const article = result.article;
-  const verdict = await step('classify', () => classify({ title: article.title, body: article.body, cues: article.cues }));
+  // Classified in two tasks (read the text, then weigh it), each well under a frame.
+  const read = await step('read', () => readText({ title: article.title, body: article.body, cues: article.cues }));
+  const verdict = await step('classify', () => classifyRead(read));
   // Report before drawing anything: a reader who leaves at once has still been counted.
   const observation = observationOf(article, verdict);
   const reported = reportWithRetry(observation);

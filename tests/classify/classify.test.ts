@@ -2,7 +2,7 @@
 // included), reasons quoted from the article itself, the right label on clear real articles.
 import { describe, expect, test } from 'vitest';
 import { Verdict } from '../../src/core/article';
-import { classify } from '../../src/core/classify/index';
+import { classify, classifyRead, readText } from '../../src/core/classify/index';
 import { row } from './real-data';
 
 function valid(v: unknown): Verdict {
@@ -135,5 +135,19 @@ describe('determinism', () => {
     classify({ title: b.title, body: b.text });
     classify({ title: '', body: '' });
     expect(classify({ title: a.title, body: a.text })).toEqual(first);
+  });
+});
+
+describe('the two halves the page runs as separate tasks', () => {
+  test.each(['wechat:lazy13-010', 'wechat:picker-0089', 'wechat:picker-0052'])('readText then classifyRead gives what classify gives: %s', (id) => {
+    const r = row(id);
+    const input = { title: r.title, body: r.text };
+    const read = readText(input);
+    expect(classifyRead(read)).toEqual(classify(input));
+  });
+
+  test('an untitled message too', () => {
+    const input = { title: '', body: '【某某银行】尊敬的客户，您的信用卡额度已提升，点击链接领取' };
+    expect(classifyRead(readText(input))).toEqual(classify(input));
   });
 });

@@ -197,10 +197,29 @@ function classifyMessage(a: Analysis, model: Model, body: string): Verdict {
   return verdictOf(z, reasons, [], lineCount(body));
 }
 
+/** A text read for classification: its cues, n-grams and paragraphs (the first half of `classify`). */
+export interface ReadText {
+  a: Analysis;
+  body: string;
+}
+
+/**
+ * The first half of `classify`: reading the text. A page runs the two halves as two short tasks
+ * (`readText`, then `classifyRead`) so neither holds its main thread for long; they give exactly what
+ * `classify` gives.
+ */
+export function readText(input: ClassifyInput): ReadText {
+  const body = text(input?.body);
+  return { a: analyze(text(input?.title), body, input?.cues), body };
+}
+
 /** Classifies one article with `model` (the committed one by default). Never throws on any text. */
 export function classify(input: ClassifyInput, model: Model = defaultModel()): Verdict {
-  const body = text(input?.body);
-  const a = analyze(text(input?.title), body, input?.cues);
+  return classifyRead(readText(input), model);
+}
+
+/** The second half of `classify`: the wording, the segments and the verdict of a text `readText` read. */
+export function classifyRead({ a, body }: ReadText, model: Model = defaultModel()): Verdict {
   if (a.title.units.length === 0) return classifyMessage(a, model, body);
   const wording = wordingScores(a, model.wording.paragraph, model.wording.title);
   const clusters = cueClusters(a);
