@@ -9,7 +9,7 @@ import { classify } from '../src/core/classify/index';
 import { CUES } from '../src/core/classify/cues/index';
 import { compileModel, MODEL_VERSION, type ModelFile } from '../src/core/classify/model';
 import { packGrams } from '../src/core/classify/ngrams';
-import { loadExtra, loadSegments, loadSms, loadWechat, REPO_ROOT } from './lib/data';
+import { loadExtra, loadSegments, loadSms, loadWechat, REPO_ROOT, type SegmentRow } from './lib/data';
 import { confusion, scores, type Scores } from './lib/metrics';
 import {
   ARTICLE_FEATURES,
@@ -32,6 +32,7 @@ import {
   VERDICT_FEATURES,
   verdictX,
   wordingOf,
+  SOURCED_WEIGHT,
   type Doc,
   type GramConfig,
   type GramModel,
@@ -105,7 +106,7 @@ function cached<T>(parts: unknown[], compute: () => T, encode: (v: T) => unknown
 }
 
 /** Bump when paragraphUnits / titleUnits / fitGrams change: the cache key does not read pipeline.ts. */
-const WORDING_UNITS = `units-v2-group${process.env['GROUP_WEIGHTING'] ?? 1}-written${process.env['WRITTEN_WEIGHT'] ?? 0.5}-sourced${process.env['SOURCED_WEIGHT'] ?? 1}-unannotated${process.env['WORDING_UNANNOTATED'] ?? 0}`;
+const WORDING_UNITS = `units-v2-group${process.env['GROUP_WEIGHTING'] ?? 1}-written${process.env['WRITTEN_WEIGHT'] ?? 0.5}-sourced${process.env['SOURCED_WEIGHT'] ?? 0}-unannotated${process.env['WORDING_UNANNOTATED'] ?? 0}`;
 
 type Scored = ReturnType<typeof wordingOf>;
 const encodeScores = (ws: Scored[]): unknown => ws.map((w) => ({ p: Array.from(w.paragraph), s: Array.from(w.selling), i: Array.from(w.informative), t: w.title }));
@@ -188,7 +189,7 @@ function main(): void {
   const t0 = performance.now();
   const segments = loadSegments();
   const written = loadExtra('written');
-  const sourced = loadExtra('sourced');
+  const sourced = SOURCED_WEIGHT > 0 ? loadExtra('sourced') : { rows: [], segments: new Map<string, SegmentRow>() };
   const wechatRows = loadWechat().filter((r) => r.split === 'train');
   const docs = [...prepare(wechatRows, 'wechat', segments), ...prepare(written.rows, 'written', written.segments), ...prepare(sourced.rows, 'sourced', sourced.segments)];
   const smsDocs = prepare(
@@ -196,12 +197,18 @@ function main(): void {
     'sms',
   );
   // Folds by account group; each written example is its own group. Written and sourced rows are
-  // learned always and scored never.
-  const folds = groupFolds(
-    docs.map((d) => d.row.group),
-    FOLDS,
-    SEED,
-  );
+  // learned always and scored never, and get their folds apart from the corpus rows', so adding or
+  // removing one never moves a scored row to another fold (CV figures stay comparable).
+  const folds = new Int32Array(docs.length);
+  for (const scored of [true, false]) {
+    const idx = docs.flatMap((d, i) => ((d.source === 'wechat') === scored ? [i] : []));
+    const f = groupFolds(
+      idx.map((i) => docs[i]!.row.group),
+      FOLDS,
+      SEED,
+    );
+    idx.forEach((i, j) => (folds[i] = f[j]!));
+  }
   const smsFolds = groupFolds(
     smsDocs.map((d) => d.row.group),
     FOLDS,
