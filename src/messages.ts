@@ -4,6 +4,7 @@ import { Label } from './core/article';
 import { MuteDurationSchema, Settings } from './core/prefs';
 import { Observation } from './core/records';
 import { ExportFile } from './core/transfer';
+import { UndoRecord } from './core/undo';
 import { z } from './core/zod';
 
 const AccountId = z.string().check(z.minLength(1), z.maxLength(300));
@@ -49,16 +50,7 @@ function allowedFromContentScript(request: Request): boolean {
 export const ErrorReply = z.object({ ok: z.literal(false), error: z.string(), detail: z.optional(z.string()) });
 export type ErrorReply = z.infer<typeof ErrorReply>;
 
-/** What the last reversible action can restore: the prior value of each pref item and label it changed. */
-export const UndoRecord = z.object({
-  action: z.enum(['mute', 'unmute', 'pin', 'unpin', 'dismiss', 'unfollowed', 'refollowed', 'correct']),
-  accountId: z.string(),
-  name: z.string().check(z.maxLength(200)),
-  at: z.int(),
-  prefs: z.record(z.string(), z.unknown()),
-  labels: z.array(z.object({ key: z.string(), before: z.nullable(Label) })),
-});
-export type UndoRecord = z.infer<typeof UndoRecord>;
+export { UndoRecord };
 
 const Ok = z.object({ ok: z.literal(true) });
 const WithUndo = z.extend(Ok, { undo: z.nullable(UndoRecord) });

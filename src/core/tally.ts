@@ -142,3 +142,23 @@ export function promoLowerBound(k: number, n: number, z = 1.645): number {
   const margin = z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n));
   return Math.max(0, (centre - margin) / (1 + z2 / n));
 }
+
+export interface WeekSummary {
+  articles: number;
+  promo: number;
+}
+
+/** Articles first seen this week (Monday, UTC+8) and how many were promotional, from the tallies. */
+export function weekSummary(accounts: readonly AccountRecord[], now = Date.now()): WeekSummary {
+  const wk = String(weekOf(now));
+  let articles = 0;
+  let promo = 0;
+  for (const a of accounts) {
+    const t = a.weeks[wk];
+    if (t) {
+      articles += t.n;
+      promo += t.promo;
+    }
+  }
+  return { articles, promo };
+}

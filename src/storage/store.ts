@@ -2,8 +2,11 @@
 // stores, so a tally never disagrees with its articles, and concurrent writers (tabs) serialise in IDB.
 import type { Label } from '../core/article';
 import type { AccountRecord, ArticleRecord, Observation } from '../core/records';
-import { accountIdOf, countArticle, effectiveLabel, hasPitch, newAccount, retallyArticle, talliedAs, trimWeeks, weekOf } from '../core/tally';
+import { accountIdOf, countArticle, effectiveLabel, hasPitch, newAccount, retallyArticle, talliedAs, trimWeeks } from '../core/tally';
 import { db } from './db';
+
+/** Pure, in core so the popup's first frame needs none of this module (IndexedDB); re-exported here. */
+export { weekSummary, type WeekSummary } from '../core/tally';
 
 export type RecordResult = { accountId: string; counted: boolean; label: Label };
 
@@ -103,26 +106,6 @@ export async function accountArticles(accountId: string, limit = 30): Promise<Ar
     cursor = await cursor.continue();
   }
   return out;
-}
-
-export interface WeekSummary {
-  articles: number;
-  promo: number;
-}
-
-/** Articles first seen this week (Monday, UTC+8) and how many were promotional, from the tallies. */
-export function weekSummary(accounts: readonly AccountRecord[], now = Date.now()): WeekSummary {
-  const wk = String(weekOf(now));
-  let articles = 0;
-  let promo = 0;
-  for (const a of accounts) {
-    const t = a.weeks[wk];
-    if (t) {
-      articles += t.n;
-      promo += t.promo;
-    }
-  }
-  return { articles, promo };
 }
 
 export class StorageFullError extends Error {

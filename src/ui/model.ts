@@ -66,6 +66,13 @@ export function articleLink(url: string): string | null {
   }
 }
 
+/** Accounts by id (a plain loop: the popup builds this over every account before its first frame). */
+export function accountsById(accounts: readonly AccountRecord[]): Map<string, AccountRecord> {
+  const byId = new Map<string, AccountRecord>();
+  for (let i = 0; i < accounts.length; i++) byId.set(accounts[i]!.id, accounts[i]!);
+  return byId;
+}
+
 export interface ChecklistItem {
   accountId: string;
   name: string;
@@ -80,8 +87,12 @@ export interface ChecklistItem {
  * The unfollow checklist: accounts suggested to unfollow, and those already ticked off (so a tick can
  * be taken back), ordered by how much promotion they send.
  */
-export function unfollowChecklist(accounts: readonly AccountRecord[], prefs: Prefs, suggestions: readonly Suggestion[]): ChecklistItem[] {
-  const byId = new Map(accounts.map((a) => [a.id, a]));
+export function unfollowChecklist(
+  accounts: readonly AccountRecord[],
+  prefs: Prefs,
+  suggestions: readonly Suggestion[],
+  byId: ReadonlyMap<string, AccountRecord> = accountsById(accounts),
+): ChecklistItem[] {
   const items = new Map<string, ChecklistItem>();
   for (const s of suggestions) {
     if (s.action !== 'unfollow') continue;

@@ -6,7 +6,7 @@
 import { Prefs } from '../core/prefs';
 import type { AccountRecord } from '../core/records';
 import { weekOf } from '../core/tally';
-import { UndoRecord } from '../messages';
+import { UndoRecord } from '../core/undo';
 import type { UiData } from './actions';
 
 export const SNAPSHOT_KEY = 'declutter:popup-snapshot';
