@@ -164,11 +164,15 @@ function extension(browser: Browser, site: Site, origin: string, control: Page, 
     async dump() {
       // The extension's IndexedDB, read from its own page (same origin as the background that writes it).
       const data = await control.evaluate(async () => {
-        const db = await new Promise<IDBDatabase>((res, rej) => {
+        // Reading must never create the database: before the extension's first write there is none
+        // (opening it here would make an empty version 1 the extension then has to upgrade).
+        const db = await new Promise<IDBDatabase | null>((res, rej) => {
           const r = indexedDB.open('declutter');
+          r.onupgradeneeded = () => r.transaction?.abort();
           r.onsuccess = () => res(r.result);
-          r.onerror = () => rej(r.error);
+          r.onerror = () => (r.error?.name === 'AbortError' ? res(null) : rej(r.error));
         });
+        if (!db) return { articles: [], accounts: [] };
         const all = (store: string) =>
           new Promise<unknown[]>((res, rej) => {
             const r = db.transaction(store).objectStore(store).getAll();

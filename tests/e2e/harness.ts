@@ -139,11 +139,15 @@ export async function launch(opts: { route: Route; locale?: string; headless?: b
       const p = await ctx.newPage();
       await p.goto(`chrome-extension://${extId}/popup/index.html`);
       const data = await p.evaluate(async () => {
-        const db = await new Promise<IDBDatabase>((res, rej) => {
+        // Reading must never create the database: before the extension's first write there is none
+        // (opening it here would make an empty version 1 the extension then has to upgrade).
+        const db = await new Promise<IDBDatabase | null>((res, rej) => {
           const r = indexedDB.open('declutter');
+          r.onupgradeneeded = () => r.transaction?.abort();
           r.onsuccess = () => res(r.result);
-          r.onerror = () => rej(r.error);
+          r.onerror = () => (r.error?.name === 'AbortError' ? res(null) : rej(r.error));
         });
+        if (!db) return { articles: [], accounts: [] };
         const all = (store: string) =>
           new Promise<unknown[]>((res, rej) => {
             const r = db.transaction(store).objectStore(store).getAll();
