@@ -32,8 +32,8 @@ function bundleSizes(): BenchRow[] {
       metric: `gzip size: ${name}`,
       value: round(gz / 1024, 1),
       unit: 'KB',
-      goal: isContent ? '≤ 100 KB (a content script)' : 'small',
-      meets: isContent ? gz <= 100 * 1024 : null,
+      goal: isContent ? '≤ 160 KB (a content script)' : 'small',
+      meets: isContent ? gz <= 160 * 1024 : null,
     });
   }
   rows.push({ metric: 'gzip size: whole extension (js, css, html)', value: round(total / 1024, 1), unit: 'KB', goal: 'small', meets: null });
