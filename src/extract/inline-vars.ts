@@ -17,26 +17,33 @@ export type VarValues<K extends string> = Partial<Record<K, string>>;
 
 /**
  * The page's inline script texts, smallest first. Page data sits in small scripts and the 1–2 MB
- * library bundles come last, so a scan that stops early never reads them.
+ * library bundles come last, so a scan that stops early never reads them: each script's text is read
+ * from the page only when the scan reaches it (its length comes from its text nodes, without copying).
  */
 export class PageScripts {
-  private texts: string[] | null = null;
+  private scripts: { el: Element; length: number; text?: string }[] | null = null;
 
   constructor(private readonly doc: Document) {}
 
-  all(): readonly string[] {
-    if (this.texts) return this.texts;
-    const found: string[] = [];
+  *all(): Generator<string, void, undefined> {
+    this.scripts ??= this.list();
+    for (const script of this.scripts) {
+      script.text ??= script.el.textContent ?? '';
+      yield script.text;
+    }
+  }
+
+  private list(): { el: Element; length: number }[] {
+    const found: { el: Element; length: number }[] = [];
     const list = this.doc.getElementsByTagName('script');
     for (let i = 0; i < list.length; i++) {
       const script = list[i];
       if (!script || script.hasAttribute('src')) continue;
-      const text = script.textContent;
-      if (text && text.length > 8) found.push(text);
+      let length = 0;
+      for (let c = script.firstChild; c; c = c.nextSibling) if (c.nodeType === 3 || c.nodeType === 4) length += (c as CharacterData).length;
+      if (length > 8) found.push({ el: script, length });
     }
-    found.sort((a, b) => a.length - b.length);
-    this.texts = found;
-    return found;
+    return found.sort((a, b) => a.length - b.length);
   }
 }
 
