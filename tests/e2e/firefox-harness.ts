@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import puppeteer, { type Browser, type Page, type Target } from 'puppeteer-core';
 import type WebExt from 'webextension-polyfill';
 import type { AccountRecord, ArticleRecord } from '../../src/core/records';
-import { DIST, serve, type Route, type Site } from './harness';
+import { DIST, readDatabase, serve, type Route, type Site } from './harness';
 
 export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 /** Fixed, so every run sees the extension at the same moz-extension:// origin. */
@@ -163,27 +163,7 @@ function extension(browser: Browser, site: Site, origin: string, control: Page, 
     },
     async dump() {
       // The extension's IndexedDB, read from its own page (same origin as the background that writes it).
-      const data = await control.evaluate(async () => {
-        // Reading must never create the database: before the extension's first write there is none
-        // (opening it here would make an empty version 1 the extension then has to upgrade).
-        const db = await new Promise<IDBDatabase | null>((res, rej) => {
-          const r = indexedDB.open('declutter');
-          r.onupgradeneeded = () => r.transaction?.abort();
-          r.onsuccess = () => res(r.result);
-          r.onerror = () => (r.error?.name === 'AbortError' ? res(null) : rej(r.error));
-        });
-        if (!db) return { articles: [], accounts: [] };
-        const all = (store: string) =>
-          new Promise<unknown[]>((res, rej) => {
-            const r = db.transaction(store).objectStore(store).getAll();
-            r.onsuccess = () => res(r.result);
-            r.onerror = () => rej(r.error);
-          });
-        const out = { articles: await all('articles'), accounts: await all('accounts') };
-        db.close();
-        return out;
-      });
-      return data as { articles: ArticleRecord[]; accounts: AccountRecord[] };
+      return control.evaluate(readDatabase);
     },
     async backgroundStartedAt() {
       return control.evaluate(async () => {

@@ -138,28 +138,9 @@ export async function launch(opts: { route: Route; locale?: string; headless?: b
     async dump() {
       const p = await ctx.newPage();
       await p.goto(`chrome-extension://${extId}/popup/index.html`);
-      const data = await p.evaluate(async () => {
-        // Reading must never create the database: before the extension's first write there is none
-        // (opening it here would make an empty version 1 the extension then has to upgrade).
-        const db = await new Promise<IDBDatabase | null>((res, rej) => {
-          const r = indexedDB.open('declutter');
-          r.onupgradeneeded = () => r.transaction?.abort();
-          r.onsuccess = () => res(r.result);
-          r.onerror = () => (r.error?.name === 'AbortError' ? res(null) : rej(r.error));
-        });
-        if (!db) return { articles: [], accounts: [] };
-        const all = (store: string) =>
-          new Promise<unknown[]>((res, rej) => {
-            const r = db.transaction(store).objectStore(store).getAll();
-            r.onsuccess = () => res(r.result);
-            r.onerror = () => rej(r.error);
-          });
-        const out = { articles: await all('articles'), accounts: await all('accounts') };
-        db.close();
-        return out;
-      });
+      const data = await p.evaluate(readDatabase);
       await p.close();
-      return data as { articles: ArticleRecord[]; accounts: AccountRecord[] };
+      return data;
     },
     async serviceWorker() {
       return ctx.serviceWorkers()[0] ?? (await ctx.waitForEvent('serviceworker', { timeout: 15_000 }));
@@ -178,6 +159,31 @@ export async function launch(opts: { route: Route; locale?: string; headless?: b
     },
   };
   return ext;
+}
+
+/**
+ * The extension's IndexedDB as its records, read in one of its own pages (both browsers' harnesses pass
+ * this function to the page, so it closes over nothing). Reading never creates the database: before
+ * the extension's first write there is none, and opening it here would make an empty version 1 the
+ * extension then has to upgrade.
+ */
+export async function readDatabase(): Promise<{ articles: ArticleRecord[]; accounts: AccountRecord[] }> {
+  const db = await new Promise<IDBDatabase | null>((res, rej) => {
+    const r = indexedDB.open('declutter');
+    r.onupgradeneeded = () => r.transaction?.abort();
+    r.onsuccess = () => res(r.result);
+    r.onerror = () => (r.error?.name === 'AbortError' ? res(null) : rej(r.error));
+  });
+  if (!db) return { articles: [], accounts: [] };
+  const all = <T>(store: string) =>
+    new Promise<T[]>((res, rej) => {
+      const r = db.transaction(store).objectStore(store).getAll();
+      r.onsuccess = () => res(r.result as T[]);
+      r.onerror = () => rej(r.error);
+    });
+  const out = { articles: await all<ArticleRecord>('articles'), accounts: await all<AccountRecord>('accounts') };
+  db.close();
+  return out;
 }
 
 /** Waits until `check` holds (polling), for state that settles asynchronously (a write in flight). */
